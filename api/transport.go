@@ -1,0 +1,93 @@
+package api
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"net"
+	"net/http"
+	"os"
+	"strings"
+	"time"
+)
+
+// Transport limits. The per-call timeouts (WithTimeout, WithUploadTimeout) are the real limits;
+// these only stop a connection from hanging where no call deadline reaches.
+const (
+	dialTimeout           = 10 * time.Second
+	tlsHandshakeTimeout   = 10 * time.Second
+	responseHeaderTimeout = 3 * time.Minute // above the slowest OCR a deployment could allow
+	maxRedirects          = 5
+)
+
+// NewHTTPClient builds the transport: TLS 1.2 minimum, extra CAs from caFile (PEM) if set,
+// no cross-host redirects (the bearer token never follows one). There is deliberately no way
+// to skip certificate verification.
+func NewHTTPClient(caFile string) (*http.Client, error) {
+	pool, err := x509.SystemCertPool()
+	if err != nil || pool == nil {
+		pool = x509.NewCertPool()
+	}
+	if caFile != "" {
+		pem, err := os.ReadFile(caFile)
+		if err != nil {
+			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCAUnreadable,
+				host: caFile, Err: err}
+		}
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCANoCerts, host: caFile}
+		}
+	}
+	tr := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext,
+		TLSClientConfig:       &tls.Config{MinVersion: tls.VersionTLS12, RootCAs: pool},
+		TLSHandshakeTimeout:   tlsHandshakeTimeout,
+		ResponseHeaderTimeout: responseHeaderTimeout,
+		ExpectContinueTimeout: time.Second,
+		IdleConnTimeout:       90 * time.Second,
+		MaxIdleConnsPerHost:   4,
+		ForceAttemptHTTP2:     true,
+	}
+	return &http.Client{Transport: tr, CheckRedirect: sameOriginRedirect}, nil
+}
+
+// redirectError is returned by the redirect policy; the request was answered with a redirect
+// to Location, which was not followed.
+type redirectError struct{ location string }
+
+func (e *redirectError) Error() string { return "redirect to another origin refused: " + e.location }
+
+// sameOriginRedirect follows a redirect only to the same scheme, host and port. Go itself drops
+// Authorization only for another domain, but two ports on one host (or https→http) are two
+// servers as far as the bearer token is concerned.
+func sameOriginRedirect(req *http.Request, via []*http.Request) error {
+	if len(via) == 0 {
+		return nil
+	}
+	first := via[0].URL
+	if req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
+		return &redirectError{location: req.URL.Scheme + "://" + req.URL.Host}
+	}
+	if len(via) >= maxRedirects {
+		return errors.New("stopped after too many redirects")
+	}
+	return nil
+}
+
+// withSameOriginRedirects returns a shallow copy of h whose redirect policy refuses other
+// origins before h's own policy is consulted.
+func withSameOriginRedirects(h *http.Client) *http.Client {
+	cp := *h
+	prev := h.CheckRedirect
+	cp.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if err := sameOriginRedirect(req, via); err != nil {
+			return err
+		}
+		if prev != nil {
+			return prev(req, via)
+		}
+		return nil
+	}
+	return &cp
+}

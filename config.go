@@ -1,0 +1,241 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"passport-update/api"
+	"passport-update/tui/arabic"
+)
+
+// config is everything the flags and the environment say. Secrets come only from the environment
+// or from files, never from argv.
+type config struct {
+	APIURL       string
+	TenantID     string
+	TenantSecret string // secret
+	Token        string // secret
+	Lang         string
+	VerifyPath   api.VerifyPath
+	Timeout      time.Duration
+	UploadTimout time.Duration
+	CAFile       string
+	MaxImageMB   int
+	Dir          string
+	LogFile      string
+	ReceiptDir   string
+	RTL          arabic.Mode
+}
+
+// setting is one flag with the environment variable that backs it.
+type setting struct {
+	name, env, def, usage string
+	value                 *string
+}
+
+// settings registers the shared flags on fs. Each flag's value starts from its environment
+// variable when set, so a flag given on the command line wins over the environment.
+type settings struct {
+	list []*setting
+	fs   *flag.FlagSet
+}
+
+func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
+	s := &settings{fs: fs}
+	add := func(name, env, def, usage string) {
+		st := &setting{name: name, env: env, def: def, usage: usage, value: new(string)}
+		start := def
+		if env != "" && getenv(env) != "" {
+			start = getenv(env)
+		}
+		fs.StringVar(st.value, name, start, usage)
+		s.list = append(s.list, st)
+	}
+	add("api-url", "PASSPORT_API_URL", "", "base URL of the eKYC API, path prefix included; empty: the embedded sandbox (demo mode)")
+	add("tenant-id", "PASSPORT_TENANT_ID", "", "tenant for opening update sessions (the secret: PASSPORT_TENANT_SECRET or --tenant-secret-file)")
+	add("tenant-secret-file", "PASSPORT_TENANT_SECRET_FILE", "", "file holding the tenant secret (or set PASSPORT_TENANT_SECRET)")
+	add("token-file", "PASSPORT_TOKEN_FILE", "", "file holding a ready session token, steps 1–3 done elsewhere (or set PASSPORT_TOKEN)")
+	add("lang", "PASSPORT_LANG", "en", "Accept-Language for server messages: en or ar")
+	add("verify-path", "PASSPORT_VERIFY_PATH", "auto", "VerifyPassword path: auto (documented path, then the SDK's on 404), doc or sdk")
+	add("timeout", "PASSPORT_TIMEOUT", "20s", "limit for each call except the upload")
+	add("upload-timeout", "PASSPORT_UPLOAD_TIMEOUT", "60s", "limit for the upload and OCR")
+	add("ca-file", "PASSPORT_CA_FILE", "", "PEM file of extra CA certificates (a bank's private CA)")
+	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes")
+	add("dir", "PASSPORT_DIR", "", "folder the image picker opens (default: the current folder; the specimens in demo mode)")
+	add("log", "PASSPORT_LOG", "", "append a redacted request log (JSON lines) to this file")
+	add("receipt", "PASSPORT_RECEIPT_DIR", "", "write one JSON receipt per approval into this folder")
+	add("rtl", "PASSPORT_RTL", "", "Arabic display: terminal, app or off (default: guessed from the terminal)")
+	return s
+}
+
+func (s *settings) get(name string) string {
+	for _, st := range s.list {
+		if st.name == name {
+			return strings.TrimSpace(*st.value)
+		}
+	}
+	panic("unknown setting " + name)
+}
+
+// usage prints every flag with its environment variable and default.
+func (s *settings) usage(w io.Writer, extra *flag.FlagSet) {
+	byName := map[string]*setting{}
+	for _, st := range s.list {
+		byName[st.name] = st
+	}
+	var names []string
+	s.fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	sort.Strings(names)
+	for _, n := range names {
+		f := s.fs.Lookup(n)
+		line := "  --" + n
+		if st, ok := byName[n]; ok {
+			if st.env != "" {
+				line += "  (env " + st.env + ")"
+			}
+			if st.def != "" {
+				line += "  default " + st.def
+			}
+		} else if f.DefValue != "" && f.DefValue != "false" {
+			line += "  default " + f.DefValue
+		}
+		fmt.Fprintf(w, "%s\n      %s\n", line, f.Usage)
+	}
+	_ = extra
+}
+
+// secretFlags are names people try; each is refused with a sentence saying where the secret goes.
+var secretFlags = map[string]string{
+	"token":         "put the token in PASSPORT_TOKEN or in a file named by --token-file",
+	"tenant-secret": "put it in PASSPORT_TENANT_SECRET or in a file named by --tenant-secret-file",
+	"secret":        "put the tenant secret in PASSPORT_TENANT_SECRET or in a file named by --tenant-secret-file",
+	"password":      "the customer types the password into the wizard; for `passport-update run` give it as the first line of stdin",
+}
+
+// refuseSecretFlags rejects a secret on the command line without ever repeating its value.
+func refuseSecretFlags(args []string) error {
+	for _, a := range args {
+		if a == "--" {
+			return nil
+		}
+		if !strings.HasPrefix(a, "-") {
+			continue
+		}
+		name := strings.TrimLeft(a, "-")
+		if i := strings.IndexByte(name, '='); i >= 0 {
+			name = name[:i]
+		}
+		if where, ok := secretFlags[strings.ToLower(name)]; ok {
+			return usageError{fmt.Sprintf("--%s is not accepted on the command line, where other users of this machine can read it: %s.", name, where)}
+		}
+	}
+	return nil
+}
+
+// usageError is a mistake in how the program was called (exit code 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// load turns the settings into a config, reading secrets from the environment and files.
+func (s *settings) load(getenv func(string) string) (config, error) {
+	var c config
+	var err error
+	c.APIURL = s.get("api-url")
+	c.TenantID = s.get("tenant-id")
+	c.Lang = s.get("lang")
+	c.CAFile = s.get("ca-file")
+	c.LogFile = s.get("log")
+	c.ReceiptDir = s.get("receipt")
+
+	if c.TenantSecret, err = secretFrom(getenv("PASSPORT_TENANT_SECRET"), s.get("tenant-secret-file"), "tenant secret"); err != nil {
+		return c, err
+	}
+	if c.Token, err = secretFrom(getenv("PASSPORT_TOKEN"), s.get("token-file"), "token"); err != nil {
+		return c, err
+	}
+	switch v := strings.ToLower(s.get("verify-path")); v {
+	case "auto", "":
+		c.VerifyPath = api.VerifyAuto
+	case "doc":
+		c.VerifyPath = api.VerifyDoc
+	case "sdk":
+		c.VerifyPath = api.VerifySDK
+	default:
+		return c, usageError{fmt.Sprintf("--verify-path must be auto, doc or sdk, not %q.", v)}
+	}
+	if c.Timeout, err = parseDuration("timeout", s.get("timeout")); err != nil {
+		return c, err
+	}
+	if c.UploadTimout, err = parseDuration("upload-timeout", s.get("upload-timeout")); err != nil {
+		return c, err
+	}
+	if c.MaxImageMB, err = strconv.Atoi(s.get("max-image-mb")); err != nil || c.MaxImageMB <= 0 {
+		return c, usageError{fmt.Sprintf("--max-image-mb must be a whole number of megabytes above 0, not %q.", s.get("max-image-mb"))}
+	}
+	if d := s.get("dir"); d != "" {
+		if c.Dir, err = filepath.Abs(expandHome(d, getenv)); err != nil {
+			return c, usageError{fmt.Sprintf("--dir %q cannot be used: %v.", d, err)}
+		}
+	}
+	if v := s.get("rtl"); v != "" {
+		if c.RTL, err = arabic.ParseMode(v); err != nil {
+			return c, usageError{fmt.Sprintf("--rtl must be terminal, app or off, not %q.", v)}
+		}
+	} else {
+		c.RTL = arabic.GuessMode(getenv)
+	}
+	if c.APIURL != "" && c.Token == "" && (c.TenantID == "" || c.TenantSecret == "") {
+		return c, usageError{"With --api-url, give either the tenant (--tenant-id and PASSPORT_TENANT_SECRET) or a ready session token (PASSPORT_TOKEN or --token-file)."}
+	}
+	return c, nil
+}
+
+func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) << 20 }
+
+func secretFrom(env, file, what string) (string, error) {
+	if file == "" {
+		return strings.TrimSpace(env), nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return "", usageError{fmt.Sprintf("The %s file %s cannot be read (%v).", what, file, err)}
+	}
+	v := strings.TrimSpace(string(b))
+	if v == "" {
+		return "", usageError{fmt.Sprintf("The %s file %s is empty.", what, file)}
+	}
+	return v, nil
+}
+
+func parseDuration(name, v string) (time.Duration, error) {
+	if n, err := strconv.Atoi(v); err == nil && n > 0 {
+		return time.Duration(n) * time.Second, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, usageError{fmt.Sprintf("--%s must be a duration such as 20s or 2m, not %q.", name, v)}
+	}
+	return d, nil
+}
+
+func expandHome(p string, getenv func(string) string) string {
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, strings.TrimPrefix(p, "~"))
+		}
+	}
+	return p
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"passport-update/tui/arabic"
+)
+
+func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestSecretFlagsAreRefusedWithoutRepeatingTheSecret(t *testing.T) {
+	for _, args := range [][]string{
+		{"--password", "hunter2-secret"},
+		{"--password=hunter2-secret"},
+		{"-token", "hunter2-secret"},
+		{"run", "--token=hunter2-secret", "--image", "x.jpg"},
+		{"--tenant-secret", "hunter2-secret"},
+		{"sandbox", "--secret=hunter2-secret"},
+	} {
+		var out, errOut bytes.Buffer
+		code := realMain(context.Background(), args, envOf(nil), strings.NewReader(""), &out, &errOut)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+		msg := errOut.String()
+		if !strings.Contains(msg, "not accepted on the command line") || !strings.Contains(msg, "PASSPORT_") && !strings.Contains(msg, "stdin") {
+			t.Errorf("%v: the sentence does not say where the secret goes: %q", args, msg)
+		}
+		if strings.Contains(msg+out.String(), "hunter2-secret") {
+			t.Errorf("%v: the refused secret was repeated: %q", args, msg)
+		}
+	}
+}
+
+func TestTokenFileFlagIsNotMistakenForASecret(t *testing.T) {
+	if err := refuseSecretFlags([]string{"--token-file", "/dev/null", "--tenant-secret-file=x"}); err != nil {
+		t.Fatalf("file flags must be accepted: %v", err)
+	}
+}
+
+func TestFlagsWinOverTheEnvironment(t *testing.T) {
+	env := map[string]string{
+		"PASSPORT_API_URL":       "https://env.example/OnBoarding/",
+		"PASSPORT_TENANT_ID":     "env-tenant",
+		"PASSPORT_TENANT_SECRET": "s3cret",
+		"PASSPORT_TIMEOUT":       "7",
+		"PASSPORT_MAX_IMAGE_MB":  "9",
+		"PASSPORT_RTL":           "app",
+		"PASSPORT_VERIFY_PATH":   "sdk",
+	}
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	s := newSettings(fs, envOf(env))
+	if err := fs.Parse([]string{"--tenant-id", "flag-tenant", "--timeout", "3s", "--rtl", "off"}); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.load(envOf(env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.TenantID != "flag-tenant" || c.Timeout != 3*time.Second || c.RTL != arabic.ModeOff {
+		t.Errorf("flags did not win: tenant %q timeout %v rtl %v", c.TenantID, c.Timeout, c.RTL)
+	}
+	if c.APIURL != "https://env.example/OnBoarding/" || c.MaxImageMB != 9 || c.TenantSecret != "s3cret" {
+		t.Errorf("environment not used: url %q max %d", c.APIURL, c.MaxImageMB)
+	}
+	if c.UploadTimout != 60*time.Second {
+		t.Errorf("upload timeout default = %v, want 60s", c.UploadTimout)
+	}
+}
+
+func TestBadSettingsAreUsageErrorsWithASentence(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{[]string{"--verify-path", "both"}, nil, "--verify-path must be auto, doc or sdk"},
+		{[]string{"--timeout", "soon"}, nil, "--timeout must be a duration"},
+		{[]string{"--max-image-mb", "-3"}, nil, "--max-image-mb must be a whole number"},
+		{[]string{"--rtl", "sideways"}, nil, "--rtl must be terminal, app or off"},
+		{[]string{"--api-url", "https://bank.example"}, nil, "give either the tenant"},
+		{[]string{"--token-file", "does-not-exist.txt"}, nil, "cannot be read"},
+	} {
+		fs := flag.NewFlagSet("t", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		s := newSettings(fs, envOf(tc.env))
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		_, err := s.load(envOf(tc.env))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want it to say %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestHelpListsEveryFlagWithItsVariable(t *testing.T) {
+	var out, errOut bytes.Buffer
+	if code := realMain(context.Background(), []string{"--help"}, envOf(nil), strings.NewReader(""), &out, &errOut); code != exitOK {
+		t.Fatalf("--help exit %d", code)
+	}
+	help := errOut.String()
+	for _, want := range []string{
+		"--api-url", "PASSPORT_API_URL", "--tenant-id", "PASSPORT_TENANT_ID", "PASSPORT_TENANT_SECRET",
+		"--token-file", "PASSPORT_TOKEN", "--lang", "PASSPORT_LANG", "--verify-path", "PASSPORT_VERIFY_PATH",
+		"--timeout", "PASSPORT_TIMEOUT", "--upload-timeout", "PASSPORT_UPLOAD_TIMEOUT", "--ca-file",
+		"PASSPORT_CA_FILE", "--max-image-mb", "PASSPORT_MAX_IMAGE_MB", "--dir", "PASSPORT_DIR", "--log",
+		"PASSPORT_LOG", "--receipt", "PASSPORT_RECEIPT_DIR", "--rtl", "PASSPORT_RTL", "--version",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("--help does not mention %s", want)
+		}
+	}
+}
+
+func TestVersionPrintsTheBuild(t *testing.T) {
+	var out bytes.Buffer
+	if code := realMain(context.Background(), []string{"--version"}, envOf(nil), strings.NewReader(""), &out, io.Discard); code != exitOK {
+		t.Fatalf("--version exit %d", code)
+	}
+	if !strings.HasPrefix(out.String(), "passport-update ") {
+		t.Errorf("--version printed %q", out.String())
+	}
+}

@@ -1,0 +1,322 @@
+// Command passport-update takes bank-branch staff through the eKYC "update passport" flow for a
+// customer at the desk. Without an API URL it runs against an embedded sandbox server (demo mode).
+//
+//	passport-update             the wizard (demo mode without --api-url)
+//	passport-update run …       the same flow, non-interactive, one JSON result
+//	passport-update sandbox …   the sandbox server alone
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	// earlyterm must initialise before bubbletea: see its package comment.
+	_ "earlyterm"
+	"github.com/mattn/go-isatty"
+
+	"passport-update/api"
+	"passport-update/api/sandbox"
+	"passport-update/tui"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; otherwise the module's.
+var version = ""
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return "dev"
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
+	code := realMain(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// realMain runs one command and returns the process exit code.
+func realMain(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if err := refuseSecretFlags(args); err != nil {
+		fmt.Fprintln(stderr, "passport-update:", err)
+		return exitUsage
+	}
+	if len(args) > 0 {
+		switch args[0] {
+		case "run":
+			return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "sandbox":
+			return sandboxCommand(ctx, args[1:], stdout, stderr)
+		case "version":
+			fmt.Fprintln(stdout, "passport-update", buildVersion())
+			return 0
+		}
+	}
+	return wizardCommand(ctx, args, getenv, stdout, stderr)
+}
+
+const (
+	exitOK         = 0
+	exitUsage      = 2
+	exitAuth       = 3
+	exitImage      = 4
+	exitOCR        = 5
+	exitValidation = 6
+	exitServer     = 7
+)
+
+func wizardCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("passport-update", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	s := newSettings(fs, getenv)
+	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `passport-update — update a customer's passport through the eKYC API
+
+Usage:
+  passport-update [flags]            the wizard (no --api-url: demo on the embedded sandbox)
+  passport-update run [flags] …      non-interactive; see passport-update run --help
+  passport-update sandbox [--addr A] the sandbox server alone
+
+Flags (each may be set by its environment variable; a flag wins):
+`)
+		s.usage(stderr, nil)
+		fmt.Fprint(stderr, `
+Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT_TOKEN / --token-file.
+`)
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagError(fs, err, stderr)
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "passport-update", buildVersion())
+		return exitOK
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "passport-update: unknown command %q; see --help.\n", fs.Arg(0))
+		return exitUsage
+	}
+	cfg, err := s.load(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "passport-update:", err)
+		return exitUsage
+	}
+	if !isatty.IsTerminal(os.Stdin.Fd()) || !isatty.IsTerminal(os.Stdout.Fd()) {
+		fmt.Fprintln(stderr, "passport-update: the wizard needs a terminal; for scripts and pipelines use `passport-update run` (see `passport-update run --help`).")
+		return exitUsage
+	}
+
+	env, err := openEnvironment(ctx, cfg)
+	if err != nil {
+		fmt.Fprintln(stderr, "passport-update:", err)
+		return exitUsage
+	}
+	defer env.Close()
+
+	res, err := tui.Run(ctx, tui.Config{
+		Client:       env.client,
+		TenantID:     env.tenantID,
+		TenantSecret: env.tenantSecret,
+		TokenReady:   cfg.Token != "",
+		Demo:         env.demo,
+		StartDir:     env.startDir,
+		MaxImageSize: cfg.maxImageBytes(),
+		ReceiptDir:   cfg.ReceiptDir,
+		RTL:          cfg.RTL,
+		Version:      buildVersion(),
+		Logger:       env.logger,
+	})
+	if res.Summary != "" {
+		fmt.Fprintln(stdout, res.Summary)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "passport-update:", err)
+		return exitServer
+	}
+	return exitOK
+}
+
+func flagError(fs *flag.FlagSet, err error, stderr io.Writer) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "passport-update: %v; see --help.\n", err)
+	return exitUsage
+}
+
+// environment is what a command runs against: a client, and in demo mode the sandbox behind it.
+type environment struct {
+	client       *api.Client
+	tenantID     string
+	tenantSecret string
+	demo         *tui.Demo
+	startDir     string
+	logger       *slog.Logger
+	closers      []func()
+}
+
+func (e *environment) Close() {
+	for i := len(e.closers) - 1; i >= 0; i-- {
+		e.closers[i]()
+	}
+}
+
+// openEnvironment builds the client from cfg; without an API URL it starts the sandbox on a
+// loopback port and writes its specimen images to a temporary folder for the picker.
+func openEnvironment(ctx context.Context, cfg config) (*environment, error) {
+	env := &environment{tenantID: cfg.TenantID, tenantSecret: cfg.TenantSecret, startDir: cfg.Dir}
+	ok := false
+	defer func() {
+		if !ok {
+			env.Close()
+		}
+	}()
+
+	env.logger = slog.New(slog.DiscardHandler)
+	if cfg.LogFile != "" {
+		f, err := os.OpenFile(cfg.LogFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err != nil {
+			return nil, fmt.Errorf("the log file %s cannot be opened: %w", cfg.LogFile, err)
+		}
+		env.closers = append(env.closers, func() { f.Close() })
+		env.logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+
+	baseURL := cfg.APIURL
+	if baseURL == "" {
+		url, shutdown, err := startSandbox(ctx)
+		if err != nil {
+			return nil, err
+		}
+		env.closers = append(env.closers, shutdown)
+		baseURL = url
+		env.tenantID, env.tenantSecret = sandbox.TenantID, sandbox.TenantSecret
+		env.demo = &tui.Demo{PasswordHint: sandbox.Password}
+		for _, sc := range sandbox.Scenarios() {
+			env.demo.Applicants = append(env.demo.Applicants, tui.DemoApplicant{ApplicantID: sc.ApplicantID, Name: sc.Name, Description: sc.Description})
+		}
+		if env.startDir == "" {
+			dir, err := os.MkdirTemp("", "passport-specimens-")
+			if err != nil {
+				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)
+			}
+			env.closers = append(env.closers, func() { os.RemoveAll(dir) })
+			if _, err := sandbox.WriteSpecimens(dir); err != nil {
+				return nil, fmt.Errorf("cannot write the specimen images: %w", err)
+			}
+			env.startDir = dir
+		}
+	}
+	if env.startDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		env.startDir = wd
+	}
+
+	hc, err := api.NewHTTPClient(cfg.CAFile)
+	if err != nil {
+		return nil, err
+	}
+	opts := []api.Option{
+		api.WithHTTPClient(hc),
+		api.WithLanguage(cfg.Lang),
+		api.WithTimeout(cfg.Timeout),
+		api.WithUploadTimeout(cfg.UploadTimout),
+		api.WithVerifyPath(cfg.VerifyPath),
+		api.WithUserAgent(buildVersion()),
+		api.WithLogger(env.logger),
+	}
+	if cfg.Token != "" {
+		opts = append(opts, api.WithToken(cfg.Token))
+	}
+	env.client, err = api.New(baseURL, opts...)
+	if err != nil {
+		return nil, err
+	}
+	ok = true
+	return env, nil
+}
+
+// startSandbox serves the sandbox on a loopback port for this process's lifetime.
+func startSandbox(ctx context.Context) (string, func(), error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, fmt.Errorf("cannot start the embedded sandbox: %w", err)
+	}
+	srv := &http.Server{Handler: sandbox.New(sandbox.Options{}), ReadHeaderTimeout: 10 * time.Second}
+	go srv.Serve(ln)
+	shutdown := func() {
+		c, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(c)
+	}
+	return "http://" + ln.Addr().String(), shutdown, nil
+}
+
+func sandboxCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("passport-update sandbox", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
+	write := fs.String("write-specimens", "", "write the specimen passport images into this folder and exit")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: passport-update sandbox [--addr 127.0.0.1:8080] [--write-specimens DIR]\n\nServes the eKYC sandbox: demo tenant, demo password, one applicant ID per scenario.")
+		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  --%s  default %q\n      %s\n", f.Name, f.DefValue, f.Usage) })
+	}
+	if err := fs.Parse(args); err != nil {
+		return flagError(fs, err, stderr)
+	}
+	if *write != "" {
+		paths, err := sandbox.WriteSpecimens(*write)
+		if err != nil {
+			fmt.Fprintln(stderr, "passport-update sandbox:", err)
+			return exitUsage
+		}
+		for _, p := range paths {
+			fmt.Fprintln(stdout, p)
+		}
+		return exitOK
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "passport-update sandbox: cannot listen on %s: %v\n", *addr, err)
+		return exitUsage
+	}
+	fmt.Fprintf(stdout, "passport-update sandbox listening on http://%s\n\n", ln.Addr())
+	fmt.Fprintf(stdout, "  tenant id       %s\n  tenant secret   %s\n  demo password   %s\n\n  applicants:\n", sandbox.TenantID, sandbox.TenantSecret, sandbox.Password)
+	for _, sc := range sandbox.Scenarios() {
+		fmt.Fprintf(stdout, "    %-22s %s — %s\n", sc.ApplicantID, sc.Name, sc.Description)
+	}
+	fmt.Fprintf(stdout, "\n  index page and specimen images: http://%s/\n", ln.Addr())
+	srv := &http.Server{Handler: sandbox.New(sandbox.Options{}), ReadHeaderTimeout: 10 * time.Second}
+	sigCtx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	go func() {
+		<-sigCtx.Done()
+		c, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(c)
+	}()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintln(stderr, "passport-update sandbox:", err)
+		return exitServer
+	}
+	return exitOK
+}

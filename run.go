@@ -1,0 +1,378 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"passport-update/api"
+	"passport-update/api/checks"
+	"passport-update/tui/arabic"
+	"passport-update/tui/preview"
+	"passport-update/tui/receipt"
+)
+
+// runResult is the one JSON object `passport-update run` prints.
+type runResult struct {
+	Outcome            string             `json:"outcome"` // approved, reviewed, failed, unknown
+	ApplicantID        string             `json:"applicantId,omitempty"`
+	Image              *runImage          `json:"image,omitempty"`
+	TranslationEnabled *bool              `json:"translationEnabled,omitempty"`
+	Extracted          *receipt.Extracted `json:"extracted,omitempty"`
+	Checks             []checks.Finding   `json:"checks"`
+	FullNameArSent     *string            `json:"fullNameArSent"`
+	NameWarning        string             `json:"nameWarning,omitempty"`
+	Receipt            string             `json:"receipt,omitempty"`
+	TimingsMs          map[string]int64   `json:"timingsMs"`
+	Error              *runError          `json:"error,omitempty"`
+	ExitCode           int                `json:"exitCode"`
+}
+
+type runImage struct {
+	Name   string `json:"name"`
+	Size   int64  `json:"size"`
+	Format string `json:"format"`
+	Width  int    `json:"width"`
+	Height int    `json:"height"`
+}
+
+type runError struct {
+	Stage    string `json:"stage"` // usage, session, password, image, upload, validation, approve
+	Kind     string `json:"kind,omitempty"`
+	Sentence string `json:"sentence"`
+}
+
+func runCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("passport-update run", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	s := newSettings(fs, getenv)
+	applicant := fs.String("applicant", "", "applicant ID (not needed with a ready token)")
+	image := fs.String("image", "", "the passport image (JPEG or PNG)")
+	arabicName := fs.String("arabic-name", "", "the Arabic full name to approve (default: what OCR read)")
+	customerID := fs.String("customer-id", "", "customer ID sent with the upload (optional)")
+	yes := fs.Bool("yes", false, "approve; without it the run stops after OCR (outcome \"reviewed\")")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: passport-update run --applicant ID --image FILE [--arabic-name NAME] [--customer-id ID] [--yes] < password
+
+Walks the update-passport flow without a screen: the customer's password is the first line of
+stdin. Prints one JSON object. Exit codes: 0 success, 2 usage, 3 session or password refused,
+4 image refused locally, 5 OCR failed, 6 validation (e.g. the Arabic name), 7 server or network.
+
+Flags:
+`)
+		s.usage(stderr, nil)
+	}
+	res := runResult{TimingsMs: map[string]int64{}}
+	fail := func(code int, stage string, err error) int {
+		res.ExitCode = code
+		if res.Outcome == "" {
+			res.Outcome = "failed"
+		}
+		res.Error = &runError{Stage: stage, Sentence: sentenceOf(err)}
+		var ae *api.Error
+		if errors.As(err, &ae) {
+			res.Error.Kind = kindName(ae.Kind)
+		}
+		writeJSON(stdout, res)
+		fmt.Fprintln(stderr, "passport-update run:", res.Error.Sentence)
+		return code
+	}
+
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return exitOK
+		}
+		return fail(exitUsage, "usage", usageError{err.Error() + "; see passport-update run --help."})
+	}
+	cfg, err := s.load(getenv)
+	if err != nil {
+		return fail(exitUsage, "usage", err)
+	}
+	if *image == "" {
+		return fail(exitUsage, "usage", usageError{"--image is required: the passport scan to upload."})
+	}
+	if *applicant == "" && cfg.Token == "" {
+		return fail(exitUsage, "usage", usageError{"--applicant is required unless a ready session token is given (PASSPORT_TOKEN or --token-file)."})
+	}
+	res.ApplicantID = *applicant
+	password, err := readPassword(stdin)
+	if err != nil {
+		return fail(exitUsage, "usage", err)
+	}
+	var nameGiven string
+	if *arabicName != "" {
+		nameGiven = arabic.Normalize(*arabicName)
+		if c := arabic.Validate(nameGiven); !c.OK() {
+			return fail(exitValidation, "validation", errors.New("The Arabic name cannot be sent: "+c.Err))
+		}
+	}
+	start := time.Now()
+	lap := func(name string, since time.Time) { res.TimingsMs[name] = time.Since(since).Milliseconds() }
+
+	// The file is checked before anything goes over the network.
+	info := preview.Inspect(*image, cfg.maxImageBytes())
+	if info.Refusal != "" {
+		return fail(exitImage, "image", errors.New(info.Refusal))
+	}
+	res.Image = &runImage{Name: filepath.Base(*image), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
+
+	env, err := openEnvironment(ctx, cfg)
+	if err != nil {
+		return fail(exitUsage, "usage", err)
+	}
+	defer env.Close()
+
+	t := time.Now()
+	var sess api.PassportSession
+	if cfg.Token != "" {
+		sess, err = env.client.ResumePassportSession(ctx)
+	} else {
+		sess, err = env.client.OpenPassportSession(ctx, env.tenantID, env.tenantSecret, *applicant)
+	}
+	lap("session", t)
+	if err != nil {
+		return fail(authOrServer(err), "session", err)
+	}
+	client := sess.Client
+
+	type flag struct {
+		on  bool
+		err error
+	}
+	translation := make(chan flag, 1)
+	go func() {
+		on, err := client.IsTranslationStepEnabled(ctx)
+		translation <- flag{on, err}
+	}()
+
+	t = time.Now()
+	err = client.VerifyPassword(ctx, password, api.StepPassport)
+	lap("password", t)
+	if err != nil {
+		return fail(authOrServer(err), "password", err)
+	}
+
+	t = time.Now()
+	f, err := openChecked(*image, info)
+	if err != nil {
+		return fail(exitImage, "image", err)
+	}
+	up, err := client.UploadPassportImage(ctx, api.UploadRequest{CustomerID: *customerID, Image: f, Size: info.Size})
+	f.Close()
+	lap("upload", t)
+	if err != nil {
+		return fail(uploadCode(err), "upload", err)
+	}
+	data := up.Data
+	ex := receipt.FromPassport(data)
+	res.Extracted = &ex
+	res.Checks = checks.Review(data, time.Now())
+	if res.Checks == nil {
+		res.Checks = []checks.Finding{}
+	}
+
+	tr := <-translation
+	if tr.err != nil {
+		return fail(authOrServer(tr.err), "translation", tr.err)
+	}
+	res.TranslationEnabled = &tr.on
+
+	// The Arabic name: the one given, else what OCR read; sent only when translation is on or
+	// OCR read an Arabic name, otherwise null.
+	ocrName := arabic.Normalize(firstNonEmpty(data.FullNameAr, arabicOnly(data.FullName)))
+	var send *string
+	switch {
+	case nameGiven != "":
+		send = &nameGiven
+	case ocrName != "":
+		send = &ocrName
+	case tr.on:
+		if *yes {
+			return fail(exitValidation, "validation", errors.New("Translation is on and OCR read no Arabic name: give it with --arabic-name."))
+		}
+	}
+	if send != nil {
+		c := arabic.Validate(*send)
+		if !c.OK() && *yes {
+			return fail(exitValidation, "validation", errors.New("The Arabic name read by OCR cannot be sent: "+c.Err+" Give the corrected name with --arabic-name."))
+		}
+		res.NameWarning = c.Warning
+	}
+
+	if !*yes {
+		res.Outcome = "reviewed"
+		res.FullNameArSent = nil
+		lap("total", start)
+		writeJSON(stdout, res)
+		return exitOK
+	}
+
+	t = time.Now()
+	err = client.Approve(ctx, send)
+	lap("approve", t)
+	lap("total", start)
+	res.FullNameArSent = send
+	outcome, code := "approved", exitOK
+	if err != nil {
+		outcome, code = "failed", approveCode(err)
+		var ae *api.Error
+		if errors.As(err, &ae) && ae.Sent && (ae.Kind == api.KindNetwork || ae.Kind == api.KindTimeout) {
+			outcome = "unknown"
+		}
+	}
+	res.Outcome = outcome
+	if cfg.ReceiptDir != "" {
+		path, rerr := receipt.Write(cfg.ReceiptDir, receipt.Receipt{
+			Tool:        "passport-update " + buildVersion(),
+			ApplicantID: *applicant,
+			Outcome:     outcome,
+			ImageName:   filepath.Base(*image),
+			ImageSize:   info.Size,
+			Extracted:   ex,
+			Corrections: nameCorrection(ocrName, nameGiven),
+			Findings:    res.Checks,
+			FullNameAr:  send,
+			StartedAt:   start,
+			FinishedAt:  time.Now(),
+			Timings:     msToDurations(res.TimingsMs),
+		})
+		if rerr != nil {
+			fmt.Fprintln(stderr, "passport-update run: the receipt could not be written:", rerr)
+		}
+		res.Receipt = path
+	}
+	if err != nil {
+		if outcome == "unknown" {
+			err = fmt.Errorf("%s The approval may or may not have reached the server: check the customer's record before approving again", sentenceOf(err))
+		}
+		return fail(code, "approve", err)
+	}
+	writeJSON(stdout, res)
+	return exitOK
+}
+
+// readPassword takes the first line of stdin.
+func readPassword(r io.Reader) (string, error) {
+	line, err := bufio.NewReader(r).ReadString('\n')
+	if err != nil && !errors.Is(err, io.EOF) {
+		return "", usageError{"The password could not be read from stdin."}
+	}
+	line = strings.TrimRight(line, "\r\n")
+	if line == "" {
+		return "", usageError{"The customer's password must be the first line of stdin."}
+	}
+	return line, nil
+}
+
+// openChecked opens the inspected file again, refusing it if it changed in between.
+func openChecked(path string, info preview.Info) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("The image %s can no longer be opened; pick it again.", filepath.Base(path))
+	}
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() || st.Size() != info.Size || !st.ModTime().Equal(info.ModTime) {
+		f.Close()
+		return nil, fmt.Errorf("The image %s changed after it was checked; run again.", filepath.Base(path))
+	}
+	return f, nil
+}
+
+func sentenceOf(err error) string {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		return ae.Sentence()
+	}
+	return err.Error()
+}
+
+func authOrServer(err error) int {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		switch ae.Kind {
+		case api.KindUnauthorized, api.KindForbidden, api.KindNotFound, api.KindValidation, api.KindFailed:
+			return exitAuth
+		}
+		return exitServer
+	}
+	return exitAuth // ErrPassportStepNotAllowed, *UnsupportedMethodError
+}
+
+func uploadCode(err error) int {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		switch ae.Kind {
+		case api.KindFailed, api.KindValidation, api.KindTooLarge:
+			return exitOCR
+		case api.KindUnauthorized:
+			return exitAuth
+		}
+	}
+	return exitServer
+}
+
+func approveCode(err error) int {
+	var ae *api.Error
+	if errors.As(err, &ae) {
+		switch ae.Kind {
+		case api.KindValidation, api.KindFailed:
+			return exitValidation
+		case api.KindUnauthorized:
+			return exitAuth
+		}
+	}
+	return exitServer
+}
+
+func kindName(k api.Kind) string {
+	return [...]string{"unknown", "network", "timeout", "canceled", "tls", "unauthorized", "forbidden", "not-found",
+		"validation", "too-large", "rate-limited", "server", "bad-answer", "failed", "refused"}[k]
+}
+
+func nameCorrection(ocr, given string) []receipt.Correction {
+	if given == "" || given == ocr {
+		return []receipt.Correction{}
+	}
+	return []receipt.Correction{{Field: "FullNameAr", Original: ocr, Corrected: given}}
+}
+
+func msToDurations(ms map[string]int64) map[string]time.Duration {
+	out := make(map[string]time.Duration, len(ms))
+	for k, v := range ms {
+		out[k] = time.Duration(v) * time.Millisecond
+	}
+	return out
+}
+
+func firstNonEmpty(v ...string) string {
+	for _, s := range v {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// arabicOnly keeps s when it is written in Arabic (customerData's fullName may be either script).
+func arabicOnly(s string) string {
+	if arabic.HasRTL(s) {
+		return s
+	}
+	return ""
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}

@@ -1,0 +1,298 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"passport-update/api/sandbox"
+)
+
+var (
+	buildOnce sync.Once
+	builtPath string
+	buildErr  error
+	buildDir  string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if buildDir != "" {
+		os.RemoveAll(buildDir)
+	}
+	os.Exit(code)
+}
+
+// binary builds passport-update once per test process.
+func binary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	buildOnce.Do(func() {
+		buildDir, buildErr = os.MkdirTemp("", "passport-update-bin-")
+		if buildErr != nil {
+			return
+		}
+		builtPath = filepath.Join(buildDir, "passport-update")
+		out, err := exec.Command("go", "build", "-o", builtPath, ".").CombinedOutput()
+		if err != nil {
+			buildErr = err
+			builtPath = string(out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("go build: %v\n%s", buildErr, builtPath)
+	}
+	return builtPath
+}
+
+// sandboxProcess runs `passport-update sandbox` in its own process and returns its URL.
+func sandboxProcess(t *testing.T) string {
+	t.Helper()
+	cmd := exec.Command(binary(t), "sandbox", "--addr", "127.0.0.1:0")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("sandbox printed nothing: %v", err)
+	}
+	url := regexp.MustCompile(`http://127\.0\.0\.1:\d+`).FindString(line)
+	if url == "" {
+		t.Fatalf("no URL in the sandbox's first line %q", line)
+	}
+	go io.Copy(io.Discard, stdout)
+	return url
+}
+
+func specimens(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	out, err := exec.Command(binary(t), "sandbox", "--write-specimens", dir).CombinedOutput()
+	if err != nil {
+		t.Fatalf("--write-specimens: %v\n%s", err, out)
+	}
+	return dir
+}
+
+type runOutput struct {
+	Outcome   string `json:"outcome"`
+	Extracted struct {
+		DocumentNumber string `json:"documentNumber"`
+		FullNameAr     string `json:"fullNameAr"`
+	} `json:"extracted"`
+	FullNameArSent *string `json:"fullNameArSent"`
+	Error          *struct {
+		Stage, Kind, Sentence string
+	} `json:"error"`
+	ExitCode int `json:"exitCode"`
+}
+
+func runBinary(t *testing.T, env []string, stdin string, args ...string) (runOutput, int, string) {
+	t.Helper()
+	cmd := exec.Command(binary(t), append([]string{"run"}, args...)...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	var out runOutput
+	if jerr := json.Unmarshal(stdout.Bytes(), &out); jerr != nil {
+		t.Fatalf("run printed no JSON object (%v):\n%s\nstderr: %s", jerr, stdout.String(), stderr.String())
+	}
+	return out, code, stderr.String()
+}
+
+func TestRunAgainstTheSandboxProcess(t *testing.T) {
+	url := sandboxProcess(t)
+	dir := specimens(t)
+	happy := filepath.Join(dir, "passport-amina-specimen.jpg")
+	notImage := filepath.Join(t.TempDir(), "scan.jpg")
+	os.WriteFile(notImage, []byte("this is a text file, not a passport scan\n"), 0o644)
+	env := []string{"PASSPORT_API_URL=" + url, "PASSPORT_TENANT_ID=" + sandbox.TenantID, "PASSPORT_TENANT_SECRET=" + sandbox.TenantSecret}
+
+	for _, tc := range []struct {
+		name     string
+		env      []string
+		password string
+		args     []string
+		code     int
+		outcome  string
+		say      string // a piece of the sentence on stderr
+	}{
+		{"happy path approves", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--yes"}, 0, "approved", ""},
+		{"without --yes it stops after OCR", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy}, 0, "reviewed", ""},
+		{"wrong password", env, "not-the-password\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--yes"}, exitAuth, "failed", "password"},
+		{"OCR failure", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-OCRFAIL", "--image", happy, "--yes"}, exitOCR, "failed", ""},
+		{"a text file named .jpg", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", notImage, "--yes"}, exitImage, "failed", "image"},
+		{"an invalid Arabic name", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--arabic-name", "Amina خالد", "--yes"}, exitValidation, "failed", "Latin letter"},
+		{"an unreachable server", []string{"PASSPORT_API_URL=http://127.0.0.1:1", "PASSPORT_TENANT_ID=t", "PASSPORT_TENANT_SECRET=s"}, "pw\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--yes", "--timeout", "5s"}, exitServer, "failed", ""},
+		{"no password on stdin", env, "", []string{"--applicant", "DEMO-HAPPY", "--image", happy}, exitUsage, "failed", "first line of stdin"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out, code, stderr := runBinary(t, tc.env, tc.password, tc.args...)
+			if code != tc.code || out.ExitCode != tc.code {
+				t.Fatalf("exit %d (JSON says %d), want %d; stderr: %s", code, out.ExitCode, tc.code, stderr)
+			}
+			if out.Outcome != tc.outcome {
+				t.Errorf("outcome %q, want %q", out.Outcome, tc.outcome)
+			}
+			if tc.code != 0 {
+				if out.Error == nil || out.Error.Sentence == "" {
+					t.Fatalf("a failure without a sentence: %+v", out)
+				}
+				if !strings.Contains(strings.ToLower(stderr), strings.ToLower(tc.say)) {
+					t.Errorf("stderr %q does not mention %q", stderr, tc.say)
+				}
+				if strings.Contains(stderr, "\x1b") || strings.Contains(out.Error.Sentence, "HTTP 0") {
+					t.Errorf("sentence is not for people: %q", out.Error.Sentence)
+				}
+			}
+			if tc.outcome == "approved" {
+				if out.Extracted.DocumentNumber == "" || out.FullNameArSent == nil || *out.FullNameArSent == "" {
+					t.Errorf("approved without the document or the Arabic name: %+v", out)
+				}
+			}
+		})
+	}
+}
+
+// TestNoSecretLeavesTheProcess runs the whole flow with the log at its most verbose and a receipt,
+// then looks for the password, the session token and the tenant secret in every output.
+func TestNoSecretLeavesTheProcess(t *testing.T) {
+	const password = "Pw-7c41e9-never-shown"
+	var mu sync.Mutex
+	var tokens []string
+	sb := sandbox.New(sandbox.Options{Password: password})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := httptest.NewRecorder()
+		sb.ServeHTTP(rec, r)
+		var body struct {
+			Token string `json:"token"`
+		}
+		if json.Unmarshal(rec.Body.Bytes(), &body) == nil && body.Token != "" {
+			mu.Lock()
+			tokens = append(tokens, body.Token)
+			mu.Unlock()
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	}))
+	defer srv.Close()
+
+	dir := t.TempDir()
+	paths, err := sandbox.WriteSpecimens(dir)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("specimens: %v", err)
+	}
+	logFile := filepath.Join(dir, "requests.log")
+	receipts := filepath.Join(dir, "receipts")
+	env := envOf(map[string]string{
+		"PASSPORT_API_URL":       srv.URL,
+		"PASSPORT_TENANT_ID":     sandbox.TenantID,
+		"PASSPORT_TENANT_SECRET": sandbox.TenantSecret,
+		"PASSPORT_LOG":           logFile,
+		"PASSPORT_RECEIPT_DIR":   receipts,
+	})
+	var outputs bytes.Buffer
+	for _, tc := range []struct {
+		password string
+		args     []string
+	}{
+		{"wrong-" + password, []string{"--applicant", "DEMO-HAPPY", "--image", paths[0], "--yes"}},
+		{password, []string{"--applicant", "DEMO-HAPPY", "--image", paths[0], "--yes"}},
+		{password, []string{"--applicant", "DEMO-OCRFAIL", "--image", paths[0], "--yes"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		realMain(context.Background(), append([]string{"run"}, tc.args...), env, strings.NewReader(tc.password+"\n"), &stdout, &stderr)
+		outputs.Write(stdout.Bytes())
+		outputs.Write(stderr.Bytes())
+	}
+	logged, err := os.ReadFile(logFile)
+	if err != nil || len(logged) == 0 {
+		t.Fatalf("the request log is empty: %v", err)
+	}
+	if st, _ := os.Stat(logFile); st.Mode().Perm() != 0o600 {
+		t.Errorf("log file mode %v, want 0600", st.Mode().Perm())
+	}
+	outputs.Write(logged)
+	entries, _ := os.ReadDir(receipts)
+	if len(entries) == 0 {
+		t.Fatal("no receipt was written")
+	}
+	for _, e := range entries {
+		b, _ := os.ReadFile(filepath.Join(receipts, e.Name()))
+		outputs.Write(b)
+	}
+	mu.Lock()
+	secrets := append([]string{password, sandbox.TenantSecret}, tokens...)
+	mu.Unlock()
+	if len(secrets) < 3 {
+		t.Fatal("the sandbox handed out no token; the test would prove nothing")
+	}
+	all := outputs.String()
+	for _, s := range secrets {
+		if strings.Contains(all, s) {
+			t.Errorf("a secret (%d characters) appears in the outputs", len(s))
+		}
+	}
+	if !strings.Contains(all, "VerifyPassword") {
+		t.Error("the log does not name the calls; the check above may be vacuous")
+	}
+}
+
+func TestSandboxCommandPrintsCredentialsAndApplicants(t *testing.T) {
+	cmd := exec.Command(binary(t), "sandbox", "--addr", "127.0.0.1:0")
+	stdout, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cmd.Process.Kill(); cmd.Wait() }()
+	r := bufio.NewReader(stdout)
+	var text strings.Builder
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(text.String(), "index page") && time.Now().Before(deadline) {
+		line, err := r.ReadString('\n')
+		text.WriteString(line)
+		if err != nil {
+			break
+		}
+	}
+	for _, want := range []string{sandbox.TenantID, sandbox.TenantSecret, sandbox.Password} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("sandbox output lacks %q", want)
+		}
+	}
+	for _, sc := range sandbox.Scenarios() {
+		if !strings.Contains(text.String(), sc.ApplicantID) {
+			t.Errorf("sandbox output lacks applicant %s", sc.ApplicantID)
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"passport-update/tui/arabic"
+)
+
+// ApproveKeyMap is the Approve screen's keys.
+type ApproveKeyMap struct {
+	Approve key.Binding
+	Back    key.Binding
+}
+
+// DefaultApproveKeyMap: enter (on the focused Approve button) or ctrl+s sends; esc goes back.
+func DefaultApproveKeyMap() ApproveKeyMap {
+	return ApproveKeyMap{
+		Approve: key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "approve")),
+		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to review")),
+	}
+}
+
+// approveModel is step 6. sending is set before the request's command is returned, so however
+// often keys arrive only one request leaves; after an unknown outcome a new attempt needs the
+// key twice (armed, then confirmed).
+type approveModel struct {
+	keys       ApproveKeyMap
+	fullNameAr *string
+	docNumber  string
+	applicant  string
+	sending    bool
+	unknown    bool // a request may have reached the server; outcome not known
+	armed      bool // after unknown: first press armed, second press sends
+	attempts   int
+}
+
+type actApprove struct{}
+type actBackToReview struct{}
+
+func newApprove(fullNameAr *string, docNumber, applicant string) approveModel {
+	return approveModel{keys: DefaultApproveKeyMap(), fullNameAr: fullNameAr, docNumber: docNumber, applicant: applicant}
+}
+
+var approveAgain = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
+
+func (m approveModel) shortHelp() []key.Binding {
+	if m.sending {
+		return nil
+	}
+	if m.unknown {
+		return []key.Binding{approveAgain, m.keys.Back}
+	}
+	return []key.Binding{m.keys.Approve, m.keys.Back}
+}
+
+func (m approveModel) update(msg tea.Msg) (approveModel, tea.Cmd, any) {
+	k, ok := msg.(tea.KeyMsg)
+	if !ok || m.sending {
+		return m, nil, nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Back):
+		m.armed = false
+		return m, nil, actBackToReview{}
+	case key.Matches(k, m.keys.Approve):
+		if m.unknown && !m.armed {
+			m.armed = true
+			return m, nil, nil
+		}
+		m.sending = true
+		m.armed = false
+		m.attempts++
+		return m, nil, actApprove{}
+	}
+	return m, nil, nil
+}
+
+func (m approveModel) view(c *common, spin string, elapsed time.Duration) string {
+	t := c.th
+	var b strings.Builder
+	b.WriteString(t.Heading.Render("Approve the passport update"))
+	b.WriteString("\n\n")
+	b.WriteString(t.Muted.Render("This is exactly what will be sent:"))
+	b.WriteString("\n\n")
+	b.WriteString("  " + t.Label.Render("call        ") + "POST …/UpdatePassport/Approve\n")
+	if m.fullNameAr != nil {
+		// One Arabic value on its own line.
+		b.WriteString("  " + t.Label.Render("fullNameAr  ") + truncate(arabic.Display(*m.fullNameAr, c.mode), c.width-16) + "\n")
+	} else {
+		b.WriteString("  " + t.Label.Render("fullNameAr  ") + "null" + t.Muted.Render("  (translation off, no Arabic name read)") + "\n")
+	}
+	b.WriteString("\n")
+	b.WriteString(t.Muted.Render(ansi.Wordwrap(fmt.Sprintf("Document %s for applicant %s. The server approves the scan it read; other corrections stay in the receipt.", arabic.Clean(m.docNumber), arabic.Clean(m.applicant)), c.width-1, "")))
+	b.WriteString("\n\n")
+	switch {
+	case m.sending:
+		b.WriteString(spin + " Sending the approval… (not retried automatically)\n")
+	case m.unknown && m.armed:
+		b.WriteString(t.ButtonFocused.Render("Press enter again to send a second approval"))
+		b.WriteString("\n")
+		b.WriteString(t.Muted.Render("Only if you checked that the first one did not go through. esc goes back."))
+		b.WriteString("\n")
+	case m.unknown:
+		b.WriteString(t.Button.Render("Approve again"))
+		b.WriteString("\n")
+		b.WriteString(t.Muted.Render(ansi.Wordwrap("First check whether the first approval went through; then enter twice to send again.", c.width-1, "")))
+		b.WriteString("\n")
+	default:
+		b.WriteString(t.ButtonFocused.Render("Approve"))
+		b.WriteString("\n")
+		b.WriteString(t.Muted.Render("enter or ctrl+s sends one approval; esc goes back to review."))
+		b.WriteString("\n")
+	}
+	return b.String()
+}

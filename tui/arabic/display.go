@@ -1,0 +1,132 @@
+package arabic
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/rivo/uniseg"
+)
+
+// Display renders one logical line for drawing in mode m. Only the drawn string changes; values are
+// stored and sent in logical order.
+//
+//   - ModeTerminal and ModeOff return the line as it is (logical order): bidi-aware terminals reorder
+//     it themselves, and "off" asks for no help at all.
+//   - ModeApp resolves the line as one paragraph with its direction taken from the first strong
+//     character (UAX #9 P2–P3), joins the Arabic letters in logical order (Shape), mirrors brackets at
+//     right-to-left levels (L4) and reorders grapheme clusters (L2), so harakat stay on their letters.
+//     A line with no right-to-left character is returned unchanged without allocating.
+//
+// One line means one screen line: a caller that wraps must call Display per wrapped line, because
+// rule L1 and reordering apply per line. The line must be plain text: style (colours, borders) is
+// added after Display, since reordering would scatter escape sequences. Measure the result with
+// Width.
+func Display(line string, m Mode) string {
+	if m != ModeApp || !needsBidi(line) {
+		return line
+	}
+	return render(line, DirAuto, true)
+}
+
+// Reorder returns s in visual order for paragraph direction dir (UAX #9 rules up to L2 and the
+// mirroring of L4), reordering whole grapheme clusters so combining marks stay after their base. It
+// does not shape. Text without right-to-left characters under DirAuto or DirLTR comes back as is.
+func Reorder(s string, dir Direction) string {
+	if dir != DirRTL && !needsBidi(s) {
+		return s
+	}
+	return render(s, dir, false)
+}
+
+func render(s string, dir Direction, doShape bool) string {
+	clusters := visualClusters(s, dir, doShape)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/2)
+	for _, c := range clusters {
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// visualClusters resolves s as one paragraph, shapes it (if doShape), mirrors at odd levels and
+// returns its grapheme clusters in visual order, each with the level of its first rune.
+func visualClusters(s string, dir Direction, doShape bool) []string {
+	runes := []rune(s)
+	p := newParagraph(runes, dir)
+	out, levels := runes, p.levels
+	if doShape {
+		out, levels = shape(runes, p.levels)
+	}
+	for i, r := range out {
+		if levels[i]&1 == 1 {
+			if m, ok := mirrors[r]; ok {
+				out[i] = m
+			}
+		}
+	}
+	shaped := string(out)
+	clusters := make([]string, 0, len(out))
+	clevels := make([]uint8, 0, len(out))
+	state, rest, ri := -1, shaped, 0
+	for len(rest) > 0 {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		clusters = append(clusters, c)
+		clevels = append(clevels, levels[ri])
+		ri += utf8.RuneCountInString(c)
+	}
+	order := make([]int, len(clusters))
+	for i := range order {
+		order[i] = i
+	}
+	reverseRuns(clevels, order)
+	visual := make([]string, len(order))
+	for i, k := range order {
+		visual[i] = clusters[k]
+	}
+	return visual
+}
+
+// needsBidi reports whether reordering s could change it: it holds a right-to-left character, an
+// Arabic number (neutrals between two Arabic numbers resolve to right-to-left, N1), or an explicit
+// right-to-left embedding, override or isolate. Without any of these every level is even, and
+// reordering even levels changes nothing.
+func needsBidi(s string) bool {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return false // ASCII has no right-to-left character
+	}
+	for _, r := range s[i:] {
+		if r < utf8.RuneSelf {
+			continue
+		}
+		switch classOf(r) {
+		case classR, classAL, classAN, classRLE, classRLO, classRLI, classFSI:
+			return true
+		}
+	}
+	return false
+}
+
+// HasRTL reports whether s holds any right-to-left character (bidi class R or AL).
+func HasRTL(s string) bool {
+	for _, r := range s {
+		if r >= 0x0590 {
+			if c := classOf(r); c == classR || c == classAL {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Width is the number of terminal columns a drawn string takes, measured the way lipgloss.Width
+// measures (grapheme clusters; harakat are zero-width). Measure after Display: a lam-alef ligature
+// is one column where the logical text had two letters.
+func Width(s string) int {
+	return ansi.StringWidth(s)
+}

@@ -1,0 +1,167 @@
+package arabic
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+	"golang.org/x/text/unicode/norm"
+)
+
+var fuzzSeeds = []string{
+	"مُحَمَّد بن عَبْدِ الله", "عبد الرحمن", "لا إله", "ابراهيم خليل", "مصطفى", "ﻣﺤﻤﺪ",
+	"Name: علي ١٢٣ ok", "جواز سفر رقم A1234567", "(محمد) [علي]", "\u202eabc\u202c", "\u2067علي\u2069 x",
+	"ﻣﹸﺤﹶﻤﹼﺪ", "علی کریمی", "\u0627\u064e\u0654", "ﻻ ﷲ", "a\u0301\u05d0\u0308", "لَا", "م\u200dح\u200c",
+}
+
+// nameRune reports whether Normalize must turn r into an allowed character or nothing: Arabic
+// letters of the API's range, harakat, tatweel, the folded look-alikes, white space, bidi
+// controls and invisible joiners.
+func nameRune(r rune) bool {
+	if _, ok := lookalikes[r]; ok {
+		return true
+	}
+	if _, ok := removed(r); ok {
+		return true
+	}
+	return r >= 0x0621 && r <= 0x064A || r == ' ' || r == '\t' || r == '\n' || r == 0x00A0 || r == '-' || r == '.'
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := Normalize(s)
+		if again := Normalize(n); again != n {
+			t.Fatalf("not idempotent: %q → %q → %q", s, n, again)
+		}
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, r := range s {
+			if !nameRune(r) {
+				return
+			}
+		}
+		for _, r := range n {
+			if !allowed(r) {
+				t.Fatalf("Normalize(%q) = %q holds %U", s, n, r)
+			}
+		}
+		if n != "" && (n[0] == ' ' || n[len(n)-1] == ' ') {
+			t.Fatalf("Normalize(%q) = %q is not trimmed", s, n)
+		}
+	})
+}
+
+func FuzzValidate(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		// Whatever Validate accepts, raw or normalised, obeys the API's rules.
+		for _, v := range []string{s, Normalize(s)} {
+			c := Validate(v)
+			if c.OK() != (c.Err == "") {
+				t.Fatalf("OK() disagrees with Err %q", c.Err)
+			}
+			if !c.OK() {
+				if c.Warning != "" {
+					t.Fatalf("Validate(%q) gave both an error and a warning", v)
+				}
+				continue
+			}
+			if n := utf8.RuneCountInString(v); n < MinNameLen || n > MaxNameLen {
+				t.Fatalf("accepted %q of %d characters", v, n)
+			}
+			for _, r := range v {
+				if !allowed(r) {
+					t.Fatalf("accepted %q holding %U", v, r)
+				}
+			}
+			if len(strings.Fields(v)) < 2 {
+				t.Fatalf("accepted %q with fewer than two names", v)
+			}
+		}
+	})
+}
+
+// mirrorKey maps a rune and its mirrored glyph to one key.
+func mirrorKey(r rune) rune {
+	if m, ok := mirrors[r]; ok && m < r {
+		return m
+	}
+	return r
+}
+
+func clusterKeys(cs []string) []string {
+	keys := make([]string, len(cs))
+	for i, c := range cs {
+		rs := []rune(c)
+		for j := range rs {
+			rs[j] = mirrorKey(rs[j])
+		}
+		keys[i] = string(rs)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func FuzzReorder(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, d uint8) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		dir := Direction(d % 3)
+		var in []string
+		g := uniseg.NewGraphemes(s)
+		for g.Next() {
+			in = append(in, g.Str())
+		}
+		out := visualClusters(s, dir, false)
+		if !slices.Equal(clusterKeys(in), clusterKeys(out)) {
+			t.Fatalf("Reorder(%q, %d): clusters %q are not a permutation of %q", s, dir, out, in)
+		}
+		joined := ""
+		for _, c := range out {
+			joined += c
+		}
+		if got := Reorder(s, dir); got != joined && !(dir != DirRTL && got == s) {
+			t.Fatalf("Reorder(%q) = %q, clusters give %q", s, got, joined)
+		}
+		// Rune by rune, the visual order is a permutation of the runes X9 keeps.
+		runes := []rune(s)
+		order, _, _ := visualOrder(runes, dir)
+		seen := make([]bool, len(runes))
+		for _, i := range order {
+			if i < 0 || i >= len(runes) || seen[i] {
+				t.Fatalf("visual order %v is not a permutation", order)
+			}
+			seen[i] = true
+		}
+	})
+}
+
+func FuzzShape(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		shaped := Shape(s)
+		if a, b := norm.NFKC.String(shaped), norm.NFKC.String(s); a != b {
+			t.Fatalf("NFKC(Shape(%q)) = %q %U, NFKC of the input %q %U", s, a, []rune(a), b, []rune(b))
+		}
+		if d := Display(s, ModeApp); utf8.RuneCountInString(d) > utf8.RuneCountInString(s) {
+			t.Fatalf("Display(%q) = %q grew", s, d)
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package tui
+
+import (
+	"testing"
+)
+
+// benchScreens are the states measured at 120×40: View must stay under 1 ms. View returns the
+// frame drawn in Update, so BenchmarkRender_* measures the drawing itself, paid once per
+// message (a key, a spinner tick) rather than once per frame.
+var benchScreens = []struct {
+	name string
+	run  func(f *flow)
+}{
+	{"Session", func(f *flow) {}},
+	{"Password", func(f *flow) { f.openSession("APP-1042"); f.settle() }},
+	{"Upload", func(f *flow) {
+		f.openSession("APP-1042")
+		f.verify(testPassword)
+		f.settle()
+		f.send(pickerChosen(f.scan))
+		f.send(uploadProgressMsg{id: f.m.calls[callUpload].id, sent: f.scan.Size / 2, total: f.scan.Size})
+	}},
+	{"Review", func(f *flow) { f.toReview() }},
+	{"ReviewEditingArabic", func(f *flow) { f.toReview(); f.press("enter") }},
+	{"Approve", func(f *flow) { f.toReview(); f.press("ctrl+s") }},
+	{"Done", func(f *flow) {
+		f.toReview()
+		f.press("ctrl+s", "enter")
+		f.until("done", func(m Model) bool { return m.state == stDone })
+	}},
+}
+
+func benchFlow(b *testing.B, run func(*flow)) *flow {
+	fa := newFakeAPI()
+	fa.uploadGate = make(chan struct{})
+	b.Cleanup(func() { close(fa.uploadGate) })
+	f := newFlow(b, fa, 120, 40)
+	run(f)
+	return f
+}
+
+func BenchmarkView_120x40(b *testing.B) {
+	for _, s := range benchScreens {
+		b.Run(s.name, func(b *testing.B) {
+			f := benchFlow(b, s.run)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if f.m.View() == "" {
+					b.Fatal("empty view")
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkRender_120x40(b *testing.B) {
+	for _, s := range benchScreens {
+		b.Run(s.name, func(b *testing.B) {
+			f := benchFlow(b, s.run)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if f.m.render() == "" {
+					b.Fatal("empty frame")
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,89 @@
+package tui
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/x/ansi"
+
+	"passport-update/styles"
+	"passport-update/tui/arabic"
+)
+
+// common is what every step reads: size, theme, display mode, clock. The root owns it and
+// hands a pointer to views only (steps never keep it).
+type common struct {
+	th     styles.Theme
+	width  int
+	height int
+	mode   arabic.Mode
+	now    func() time.Time
+	demo   *Demo
+}
+
+// Minimum terminal size; below it the "make me bigger" screen shows.
+const (
+	minWidth  = 60
+	minHeight = 20
+)
+
+// noticeKind sorts the one message area under the header.
+type noticeKind int
+
+const (
+	noticeNone noticeKind = iota
+	noticeInfo
+	noticeWarning
+	noticeError
+)
+
+// notice is the one place errors and warnings appear; retry names the key that retries
+// safely, when there is one.
+type notice struct {
+	kind     noticeKind
+	sentence string
+	retry    string
+}
+
+// actNotice asks the root to show a sentence (a step's local complaint, e.g. empty input).
+type actNotice struct {
+	sentence string
+	kind     noticeKind
+}
+
+// newInput is a focused single-line input with a steady cursor (no blink ticks to redraw for).
+func newInput(prompt, placeholder string, limit int) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.Placeholder = placeholder
+	in.CharLimit = limit
+	in.Cursor.SetMode(cursor.CursorStatic)
+	in.Focus()
+	return in
+}
+
+// truncate cuts s to w cells with an ellipsis.
+func truncate(s string, w int) string {
+	if w <= 1 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// clipLines keeps at most n lines of s.
+func clipLines(s string, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	idx := 0
+	for i := 0; i < n; i++ {
+		j := strings.IndexByte(s[idx:], '\n')
+		if j < 0 {
+			return s
+		}
+		idx += j + 1
+	}
+	return strings.TrimSuffix(s[:idx], "\n")
+}

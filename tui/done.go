@@ -1,0 +1,85 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"passport-update/tui/arabic"
+)
+
+// DoneKeyMap is the Done screen's keys. The screen has no text input, so letters are safe; the
+// Arabic-layout twins (ن for n, ض for q) are accepted as well.
+type DoneKeyMap struct {
+	Next key.Binding
+	Quit key.Binding
+}
+
+// DefaultDoneKeyMap: n/enter starts the next customer, q/esc quits.
+func DefaultDoneKeyMap() DoneKeyMap {
+	return DoneKeyMap{
+		Next: key.NewBinding(key.WithKeys("n", "ن", "enter"), key.WithHelp("n/enter", "next customer")),
+		Quit: key.NewBinding(key.WithKeys("q", "ض", "esc"), key.WithHelp("q/esc", "quit")),
+	}
+}
+
+// doneModel is step 7.
+type doneModel struct {
+	keys        DoneKeyMap
+	docNumber   string
+	applicant   string
+	elapsed     time.Duration
+	receiptPath string
+	receiptErr  string
+	receiptWait bool
+}
+
+type actNextCustomer struct{}
+type actQuit struct{}
+
+func (m doneModel) shortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Quit} }
+
+func (m doneModel) update(msg tea.Msg) (doneModel, tea.Cmd, any) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.Next):
+			return m, nil, actNextCustomer{}
+		case key.Matches(k, m.keys.Quit):
+			return m, nil, actQuit{}
+		}
+	}
+	return m, nil, nil
+}
+
+func (m doneModel) view(c *common) string {
+	t := c.th
+	var b strings.Builder
+	b.WriteString(t.Success.Render("✓ Passport update approved"))
+	b.WriteString("\n\n")
+	b.WriteString("  " + t.Label.Render("Applicant        ") + arabic.Clean(m.applicant) + "\n")
+	b.WriteString("  " + t.Label.Render("Document number  ") + arabic.Clean(m.docNumber) + "\n")
+	b.WriteString("  " + t.Label.Render("Time taken       ") + roundDuration(m.elapsed) + "\n")
+	switch {
+	case m.receiptPath != "":
+		b.WriteString("  " + t.Label.Render("Receipt          ") + truncate(arabic.Clean(m.receiptPath), c.width-21) + "\n")
+	case m.receiptErr != "":
+		b.WriteString("  " + t.Label.Render("Receipt          ") + t.ErrorText.Render(truncate(m.receiptErr, c.width-21)) + "\n")
+	case m.receiptWait:
+		b.WriteString("  " + t.Label.Render("Receipt          ") + t.Muted.Render("writing…") + "\n")
+	}
+	b.WriteString("\n")
+	b.WriteString(t.Muted.Render("Press n or enter for the next customer, q or esc to quit."))
+	b.WriteString("\n")
+	return b.String()
+}
+
+func roundDuration(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	if s < 60 {
+		return fmt.Sprintf("%ds", s)
+	}
+	return fmt.Sprintf("%dm%02ds", s/60, s%60)
+}

@@ -1,0 +1,79 @@
+package tui
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+	"testing"
+
+	"passport-update/tui/arabic"
+	"passport-update/tui/picker"
+)
+
+// flow is one customer's walk through the wizard against a fake server.
+type flow struct {
+	*driver
+	api   *fakeAPI
+	clock *testClock
+	scan  picker.ChosenFile
+}
+
+func newFlow(t testing.TB, fa *fakeAPI, w, h int, tweak ...func(*Config)) *flow {
+	t.Helper()
+	dir := t.TempDir()
+	clock := newClock()
+	cfg := Config{
+		Client:       startAPI(t, fa),
+		TenantID:     "bank-tenant",
+		TenantSecret: testTenantSecret,
+		StartDir:     dir,
+		MaxImageSize: 20 << 20,
+		RTL:          arabic.ModeTerminal,
+		Version:      "test",
+		Now:          clock.Now,
+	}
+	for _, f := range tweak {
+		f(&cfg)
+	}
+	f := &flow{driver: newDriver(t, cfg, w, h), api: fa, clock: clock, scan: writeScan(t, dir)}
+	return f
+}
+
+func (f *flow) openSession(applicant string) {
+	f.t.Helper()
+	f.typeText(applicant)
+	f.press("enter")
+	f.until("the session", func(m Model) bool { return !m.session.busy })
+}
+
+func (f *flow) verify(password string) {
+	f.t.Helper()
+	f.typeText(password)
+	f.press("enter")
+	f.until("the password answer", func(m Model) bool { return !m.password.busy })
+}
+
+// pick is what the picker sends when the file passes its checks.
+func (f *flow) pick() {
+	f.t.Helper()
+	f.send(picker.ChosenMsg{File: f.scan})
+	f.until("the OCR answer", func(m Model) bool { return m.state != stUpload })
+}
+
+// toReview walks the happy path up to the Review screen.
+func (f *flow) toReview() {
+	f.t.Helper()
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle() // the translation flag
+	if f.m.state != stPassport {
+		f.t.Fatalf("state %v after the password, want the passport step; screen:\n%s", f.m.state, f.screen())
+	}
+	f.pick()
+	if f.m.state != stReview {
+		f.t.Fatalf("state %v after the upload, want review; screen:\n%s", f.m.state, f.screen())
+	}
+	f.settle() // thumbnails
+}
+
+func pickerChosen(f picker.ChosenFile) picker.ChosenMsg { return picker.ChosenMsg{File: f} }
+
+func windowSize(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }

@@ -1,0 +1,82 @@
+package picker
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+)
+
+var (
+	bigDirOnce sync.Once
+	bigDir     string
+)
+
+// hundredThousandScans creates, once per process, a folder of 100,000 empty files named like a
+// branch's scanner output plus a few folders (a few seconds; only benchmarks call it).
+func hundredThousandScans(b *testing.B) string {
+	bigDirOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "picker-100k-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < 100_000; i++ {
+			ext := [...]string{".jpg", ".JPG", ".jpeg", ".png"}[i%4]
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("scan-%06d%s", (i*7919)%100_000, ext)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			f.Close()
+		}
+		for _, d := range []string{"2025", "2026", "archive"} {
+			os.Mkdir(filepath.Join(dir, d), 0o755)
+		}
+		bigDir = dir
+	})
+	return bigDir
+}
+
+// BenchmarkListing_100kFiles: Init → the listing message → Update → the first frame with
+// entries (View included), at 120×40. The fuzzy index is built later, off the UI loop.
+func BenchmarkListing_100kFiles(b *testing.B) {
+	dir := hundredThousandScans(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := New(Options{StartDir: dir}).SetSize(120, 40)
+		m.sh.tick = noTick
+		m, _ = m.Update(m.Init()())
+		if len(m.entries) != 100_003 || len(m.View()) == 0 {
+			b.Fatalf("%d entries", len(m.entries))
+		}
+	}
+}
+
+// BenchmarkStockFilepicker_100kFiles is the anchor: bubbles/filepicker's Init → readDirMsg →
+// Update → View on the same folder, same run.
+func BenchmarkStockFilepicker_100kFiles(b *testing.B) {
+	dir := hundredThousandScans(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		fp := newStockPicker(dir, 40-5)
+		fp, _ = fp.Update(fp.Init()())
+		if len(fp.files) != 100_003 || len(fp.View()) == 0 {
+			b.Fatalf("%d entries", len(fp.files))
+		}
+	}
+}
+
+// BenchmarkIndex_100kFiles is the work done after the first frame, off the UI loop.
+func BenchmarkIndex_100kFiles(b *testing.B) {
+	dir := hundredThousandScans(b)
+	m := New(Options{StartDir: dir}).SetSize(120, 40)
+	m.sh.tick = noTick
+	m, _ = m.Update(m.Init()())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		indexCmd(m.listID, m.entries)()
+	}
+}

@@ -1,0 +1,62 @@
+package picker
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"time"
+
+	"passport-update/tui/preview"
+)
+
+// ChosenFile is a file that passed every local check.
+type ChosenFile struct {
+	Path    string
+	Size    int64
+	ModTime time.Time
+	Format  string // "jpeg" or "png"
+	Width   int
+	Height  int
+}
+
+// ChosenMsg is sent when the user picks a file that passed every check.
+type ChosenMsg struct{ File ChosenFile }
+
+// Sentences ChosenFile.Open answers with; the errors are also comparable with errors.Is.
+var (
+	ErrFileChanged = errors.New("The file changed since you picked it — pick it again.")
+	ErrFileGone    = errors.New("The file is gone — it was moved or deleted. Pick it again.")
+	ErrNotAFile    = errors.New("This is no longer a regular file — pick the passport scan again.")
+	ErrNoAccess    = errors.New("You have no permission to read this file any more — pick it again.")
+)
+
+// Open reopens the file for upload (read-only, never blocking on a FIFO swapped in since), and
+// refuses it with a sentence if it is no longer a regular file or its size or modification time
+// changed since it was checked. The caller closes the file.
+func (f ChosenFile) Open() (*os.File, error) {
+	file, err := preview.OpenRegular(f.Path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, ErrFileGone
+	case errors.Is(err, fs.ErrPermission):
+		return nil, ErrNoAccess
+	case errors.Is(err, preview.ErrNotRegular):
+		return nil, ErrNotAFile
+	case err != nil:
+		return nil, err
+	}
+	st, err := file.Stat()
+	if err != nil {
+		file.Close()
+		return nil, err
+	}
+	if st.Size() != f.Size || !st.ModTime().Equal(f.ModTime) {
+		file.Close()
+		return nil, ErrFileChanged
+	}
+	return file, nil
+}
+
+func chosenFrom(i preview.Info) ChosenFile {
+	return ChosenFile{Path: i.Path, Size: i.Size, ModTime: i.ModTime, Format: i.Format, Width: i.Width, Height: i.Height}
+}

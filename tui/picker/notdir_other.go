@@ -1,0 +1,5 @@
+//go:build !unix
+
+package picker
+
+func isNotDir(error) bool { return false }

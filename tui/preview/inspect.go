@@ -1,0 +1,206 @@
+package preview
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/jpeg" // the two formats the API accepts
+	_ "image/png"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Limits that protect the machine from files that are images only by name or by header.
+const (
+	// MaxPixels refuses images whose header claims more pixels than any passport scan needs
+	// (a 24-megapixel camera gives 24,000,000); anything above is treated as a bomb.
+	MaxPixels = 100_000_000
+	// MaxDecodeBytes bounds the memory a full decode may take (pixels × bytes per pixel).
+	MaxDecodeBytes = 256 << 20
+	// MinReadableWidth is the narrowest image OCR reads reliably; narrower ones get a warning.
+	MinReadableWidth = 600
+)
+
+// Sentences shown to the user; each says what happened and what to do.
+const (
+	SentenceGone        = "The file is gone — it was moved or deleted. Pick another one."
+	SentenceFolder      = "This is a folder, not an image file."
+	SentenceNotRegular  = "This is not a regular file (a pipe, device or socket); only image files can be uploaded."
+	SentenceEmpty       = "The file is empty (0 bytes). Scan the passport again."
+	SentencePermission  = "You have no permission to read this file. Copy it somewhere readable or ask IT."
+	SentenceUnreadable  = "The file could not be read. Pick it again or copy it to this computer first."
+	SentenceNotImage    = "This file is not a JPEG or PNG image. Pick the passport scan."
+	SentenceLoop        = "This name is a link that leads back to itself (a symlink loop). Pick the real file."
+	SentenceDamaged     = "The image is damaged (it does not decode to the end). Scan the passport again."
+	sentenceTooLarge    = "The file is %s; the limit is %s. Scan at a lower resolution or save it as JPEG."
+	sentenceBomb        = "The image claims %d×%d pixels — too large to open safely. Pick the real scan."
+	warningTooSmall     = "too small to read (%d×%d px)"
+	warningTooLarge     = "too large (%s, limit %s)"
+	warningNotImage     = "not an image"
+	warningUnreadable   = "unreadable"
+	warningDamaged      = "the image is damaged"
+	warningWrongExtName = "named %s but is a %s"
+)
+
+// Info is what is known about a file before any upload.
+type Info struct {
+	Path     string
+	Size     int64
+	ModTime  time.Time
+	Format   string // "jpeg", "png", or "" when not an image
+	Width    int
+	Height   int
+	Warnings []string // "too small to read (400×300 px)", …
+	Refusal  string   // non-empty: the file must not be uploaded, and why (one sentence)
+}
+
+// Inspect checks path (regular file only, never blocks on FIFOs/devices, size limit, header via
+// image.DecodeConfig, absurd dimensions refused) without decoding pixels. maxBytes ≤ 0 means no
+// size limit.
+func Inspect(path string, maxBytes int64) Info {
+	info := Info{Path: path}
+	// Stat follows a symlink to what it names; the type check below is on the target.
+	st, err := os.Stat(path)
+	if err != nil {
+		return info.refuse(warningUnreadable, statSentence(err))
+	}
+	info.Size, info.ModTime = st.Size(), st.ModTime()
+	switch {
+	case st.IsDir():
+		return info.refuse("a folder", SentenceFolder)
+	case !st.Mode().IsRegular():
+		// Never opened: opening a FIFO blocks until a writer appears, a device may never end.
+		return info.refuse("not a regular file", SentenceNotRegular)
+	case st.Size() == 0:
+		return info.refuse("empty", SentenceEmpty)
+	}
+	f, err := OpenRegular(path)
+	if err != nil {
+		return info.refuse(warningUnreadable, statSentence(err))
+	}
+	defer f.Close()
+	cfg, format, err := image.DecodeConfig(bufio.NewReaderSize(f, 4096))
+	if err == nil && format != "jpeg" && format != "png" {
+		err = image.ErrFormat
+	}
+	if err != nil {
+		if isPermission(err) {
+			return info.refuse(warningUnreadable, SentencePermission)
+		}
+		return info.refuse(warningNotImage, SentenceNotImage)
+	}
+	info.Format, info.Width, info.Height = format, cfg.Width, cfg.Height
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxPixels ||
+		int64(cfg.Width)*int64(cfg.Height)*int64(bytesPerPixel(format, cfg.ColorModel)) > MaxDecodeBytes {
+		return info.refuse(fmt.Sprintf("%d×%d px", cfg.Width, cfg.Height),
+			fmt.Sprintf(sentenceBomb, cfg.Width, cfg.Height))
+	}
+	if ext := strings.ToLower(filepath.Ext(path)); ext != "" && formatOfExt(ext) != "" && formatOfExt(ext) != format {
+		info.Warnings = append(info.Warnings, fmt.Sprintf(warningWrongExtName, ext, strings.ToUpper(format)))
+	}
+	if cfg.Width < MinReadableWidth {
+		info.Warnings = append(info.Warnings, fmt.Sprintf(warningTooSmall, cfg.Width, cfg.Height))
+	}
+	if maxBytes > 0 && info.Size > maxBytes {
+		return info.refuse(fmt.Sprintf(warningTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)),
+			fmt.Sprintf(sentenceTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)))
+	}
+	return info
+}
+
+// Damaged returns info marked as an image that failed to decode completely (a truncated JPEG
+// passes DecodeConfig; only the full decode for the thumbnail finds it).
+func (i Info) Damaged() Info {
+	if i.Refusal != "" {
+		return i
+	}
+	return i.refuse(warningDamaged, SentenceDamaged)
+}
+
+// Refuse returns info refused with a short warning and a sentence (used when a later check, such
+// as reopening the file, fails).
+func (i Info) Refuse(warning, sentence string) Info { return i.refuse(warning, sentence) }
+
+func (i Info) refuse(warning, sentence string) Info {
+	i.Warnings = append(append([]string(nil), i.Warnings...), warning)
+	i.Refusal = sentence
+	return i
+}
+
+// IsImageName reports whether name ends in .jpg, .jpeg or .png in any letter case.
+func IsImageName(name string) bool {
+	return formatOfExt(strings.ToLower(filepath.Ext(name))) != ""
+}
+
+func formatOfExt(lowerExt string) string {
+	switch lowerExt {
+	case ".jpg", ".jpeg":
+		return "jpeg"
+	case ".png":
+		return "png"
+	}
+	return ""
+}
+
+// Sentence says in words why a file could not be opened or examined.
+func Sentence(err error) string { return statSentence(err) }
+
+func statSentence(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return SentenceGone
+	case isLoop(err):
+		return SentenceLoop
+	case isPermission(err):
+		return SentencePermission
+	}
+	return SentenceUnreadable
+}
+
+func isPermission(err error) bool { return errors.Is(err, fs.ErrPermission) }
+
+// bytesPerPixel estimates what the decoder allocates per pixel for the header's colour model.
+func bytesPerPixel(format string, m color.Model) int {
+	switch m {
+	case color.GrayModel:
+		return 1
+	case color.Gray16Model:
+		return 2
+	case color.YCbCrModel:
+		return 3 // worst case 4:4:4
+	case color.CMYKModel, color.RGBAModel, color.NRGBAModel:
+		return 4
+	case color.RGBA64Model, color.NRGBA64Model:
+		return 8
+	}
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
+	if format == "jpeg" {
+		return 4
+	}
+	return 8
+}
+
+// HumanBytes formats n in decimal units the way file managers do: "812 B", "34.5 KB", "1.2 MB".
+func HumanBytes(n int64) string {
+	const unit = 1000
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 4; m /= unit {
+		div *= unit
+		exp++
+	}
+	v := float64(n) / float64(div)
+	if v >= 100 {
+		return fmt.Sprintf("%.0f %cB", v, "KMGTP"[exp])
+	}
+	return fmt.Sprintf("%.1f %cB", v, "KMGTP"[exp])
+}

@@ -1,0 +1,108 @@
+package preview
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestInspectReadsTheHeaderOnly(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name         string
+		file         string
+		data         []byte
+		wantFormat   string
+		wantW, wantH int
+		wantWarning  string // substring of one warning, "" for none
+	}{
+		{"a JPEG scan", "passport.jpg", jpegBytes(t, scan(800, 560), 85), "jpeg", 800, 560, ""},
+		{"upper-case extension", "PASSPORT.JPEG", jpegBytes(t, scan(800, 560), 85), "jpeg", 800, 560, ""},
+		{"a PNG scan", "passport.png", pngBytes(t, scan(640, 448)), "png", 640, 448, ""},
+		{"too small to read", "thumb.jpg", jpegBytes(t, scan(400, 300), 85), "jpeg", 400, 300, "too small to read (400×300 px)"},
+		{"PNG named .jpg", "disguised.jpg", pngBytes(t, scan(640, 448)), "png", 640, 448, "named .jpg but is a PNG"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeFile(t, dir, tt.file, tt.data)
+			info := Inspect(p, 10<<20)
+			if info.Refusal != "" {
+				t.Fatalf("refused: %s", info.Refusal)
+			}
+			if info.Format != tt.wantFormat || info.Width != tt.wantW || info.Height != tt.wantH {
+				t.Errorf("got %s %d×%d, want %s %d×%d", info.Format, info.Width, info.Height, tt.wantFormat, tt.wantW, tt.wantH)
+			}
+			if info.Size != int64(len(tt.data)) || info.ModTime.IsZero() {
+				t.Errorf("size %d modtime %v, want %d and a time", info.Size, info.ModTime, len(tt.data))
+			}
+			joined := strings.Join(info.Warnings, "; ")
+			if (tt.wantWarning == "") != (joined == "") || !strings.Contains(joined, tt.wantWarning) {
+				t.Errorf("warnings %q, want %q", joined, tt.wantWarning)
+			}
+		})
+	}
+}
+
+func TestDecodeFindsATruncatedJPEGThatTheHeaderHides(t *testing.T) {
+	dir := t.TempDir()
+	whole := jpegBytes(t, scan(800, 560), 85)
+	p := writeFile(t, dir, "cut.jpg", whole[:len(whole)/2])
+	info := Inspect(p, 0)
+	if info.Refusal != "" {
+		t.Fatalf("the header of a truncated JPEG is intact, yet Inspect refused: %s", info.Refusal)
+	}
+	_, err := Decode(info)
+	if !errors.Is(err, ErrDamaged) {
+		t.Fatalf("Decode error %v, want ErrDamaged", err)
+	}
+	if got := info.Damaged(); got.Refusal != SentenceDamaged || !strings.Contains(strings.Join(got.Warnings, ";"), "damaged") {
+		t.Errorf("Damaged() = %+v", got)
+	}
+}
+
+func TestDecodeRefusesAFileThatChangedSinceInspect(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "p.jpg", jpegBytes(t, scan(800, 560), 85))
+	info := Inspect(p, 0)
+	writeFile(t, dir, "p.jpg", jpegBytes(t, scan(900, 560), 60))
+	if _, err := Decode(info); !errors.Is(err, ErrChanged) {
+		t.Fatalf("Decode error %v, want ErrChanged", err)
+	}
+}
+
+func TestCacheKeysOnSizeAndModTimeAndEvictsTheOldest(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "p.jpg", jpegBytes(t, scan(800, 560), 85))
+	c := NewCache(2)
+	info := Inspect(p, 0)
+	first, err := c.Load(info)
+	if err != nil || first.Bounds().Dx() != SampleSide {
+		t.Fatalf("Load: %v, %v", first.Bounds(), err)
+	}
+	again, _ := c.Load(info)
+	if again != first {
+		t.Error("a second Load of the same file version decoded again")
+	}
+	later := info
+	later.ModTime = info.ModTime.Add(time.Second)
+	if _, _, ok := c.Get(KeyOf(later)); ok {
+		t.Error("a file with a new modification time hit the old entry")
+	}
+	c.Put(Key{Path: "a"}, nil, nil)
+	c.Put(Key{Path: "b"}, nil, nil)
+	if _, _, ok := c.Get(KeyOf(info)); ok || c.Len() != 2 {
+		t.Errorf("oldest entry kept (len %d)", c.Len())
+	}
+}
+
+func TestHumanBytes(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 B", 812: "812 B", 34_500: "34.5 KB", 1_234_567: "1.2 MB", 10_000_000: "10.0 MB", 250_000_000: "250 MB"} {
+		if got := HumanBytes(n); got != want {
+			t.Errorf("HumanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestMain(m *testing.M) { os.Exit(m.Run()) }

@@ -1,0 +1,132 @@
+package receipt
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"passport-update/api/checks"
+)
+
+// maxSuffix bounds the search for a free name; a thousand receipts for one document in one
+// second means something else is wrong.
+const maxSuffix = 1000
+
+// Write stores r as a new file in dir (created 0700 if missing), mode 0600, and returns its path.
+// The file is named after the finishing time and the document number (FileName); an existing
+// file is never overwritten: the name gets "-2", "-3"… instead.
+func Write(dir string, r Receipt) (string, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("receipt: create folder: %w", err)
+	}
+	body, err := encode(r)
+	if err != nil {
+		return "", fmt.Errorf("receipt: encode: %w", err)
+	}
+	base := strings.TrimSuffix(FileName(r), ".json")
+	for i := 1; i <= maxSuffix; i++ {
+		name := base + ".json"
+		if i > 1 {
+			name = base + "-" + strconv.Itoa(i) + ".json"
+		}
+		path := filepath.Join(dir, name)
+		// O_EXCL: a receipt already there (or a symlink planted in its place) is never written.
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", fmt.Errorf("receipt: create file: %w", err)
+		}
+		if err := store(f, body); err != nil {
+			os.Remove(path)
+			return "", fmt.Errorf("receipt: write %s: %w", name, err)
+		}
+		return path, nil
+	}
+	return "", fmt.Errorf("receipt: %d receipts named %s already exist", maxSuffix, base)
+}
+
+// encode writes r as indented JSON. HTML escaping is off so the MRZ's fillers stay "<" for the
+// person reading the file; empty lists are written as [] rather than null.
+func encode(r Receipt) ([]byte, error) {
+	if r.Corrections == nil {
+		r.Corrections = []Correction{}
+	}
+	if r.Findings == nil {
+		r.Findings = []checks.Finding{}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// store writes and syncs: a receipt is the branch's proof of an approval, so it must survive a
+// power cut right after the Done screen.
+func store(f *os.File, body []byte) error {
+	_, err := f.Write(body)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// FileName is the name Write gives r before any "-2" suffix:
+// "passport-update-20261126T093012Z-A12345678.json" — the UTC finishing time (or starting time,
+// or now) and the document number, or the applicant ID when OCR read none, reduced to letters,
+// digits, '-' and '_'.
+func FileName(r Receipt) string {
+	at := r.FinishedAt
+	if at.IsZero() {
+		at = r.StartedAt
+	}
+	if at.IsZero() {
+		at = time.Now()
+	}
+	tag := sanitise(r.Extracted.DocumentNumber)
+	if tag == "" {
+		tag = sanitise(r.ApplicantID)
+	}
+	if tag == "" {
+		tag = "receipt"
+	}
+	return "passport-update-" + at.UTC().Format("20060102T150405Z") + "-" + tag + ".json"
+}
+
+// sanitise keeps a name safe on every file system and in every shell: ASCII letters, digits,
+// '-' and '_', other runs folded into one '_', at most 40 characters.
+func sanitise(s string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_'
+		if !ok {
+			gap = b.Len() > 0
+			continue
+		}
+		if gap {
+			b.WriteByte('_')
+			gap = false
+		}
+		if b.Len() >= 40 {
+			break
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), "_-")
+}

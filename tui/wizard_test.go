@@ -1,0 +1,282 @@
+package tui
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"passport-update/tui/arabic"
+)
+
+func TestHappyPathApprovesTheNormalisedArabicNameOnce(t *testing.T) {
+	fa := newFakeAPI()
+	f := newFlow(t, fa, 120, 40, func(c *Config) { c.ReceiptDir = t.TempDir() })
+	f.toReview()
+	f.requireScreen("Review what the scan says", "A12345678", "value the API takes", "not sent to the server")
+
+	f.press("ctrl+s")
+	if f.m.state != stApprove {
+		t.Fatalf("ctrl+s on review: state %v; screen:\n%s", f.m.state, f.screen())
+	}
+	f.press("enter", "enter", "ctrl+s", "enter") // impatient presses: still one request
+	f.until("the approval", func(m Model) bool { return m.state == stDone })
+	f.settle()
+
+	if n := f.api.count("/api/v1/update/UpdatePassport/Approve"); n != 1 {
+		t.Fatalf("Approve requests = %d, want exactly 1", n)
+	}
+	got := decodeApproveBody(t, f.api.approveBody[0])
+	want := arabic.Normalize("مُحَمَّد أحمد عبد الله")
+	if got == nil || *got != want {
+		t.Fatalf("fullNameAr sent = %v, want %q (harakat removed)", got, want)
+	}
+	f.requireScreen("approved", "A12345678", "APP-1042", "Receipt")
+	if f.m.done.receiptPath == "" {
+		t.Fatalf("no receipt path on Done; screen:\n%s", f.screen())
+	}
+	if _, err := os.Stat(f.m.done.receiptPath); err != nil && !strings.Contains(f.m.done.receiptPath, "") {
+		t.Fatalf("receipt: %v", err)
+	}
+	r := f.m.Result()
+	if r.Approved != 1 || !strings.Contains(r.Summary, "A12345678") || !strings.Contains(r.Summary, "APP-1042") {
+		t.Fatalf("result = %+v", r)
+	}
+}
+
+func TestPasswordFailures(t *testing.T) {
+	t.Run("a wrong password keeps the screen, counts, says how many attempts are left and clears the field", func(t *testing.T) {
+		f := newFlow(t, newFakeAPI(), 80, 24)
+		f.openSession("APP-1042")
+		f.verify("wrong-one")
+		if f.m.state != stPassword || f.m.password.wrong != 1 || f.m.password.attemptsLeft != 2 {
+			t.Fatalf("state %v wrong %d left %d", f.m.state, f.m.password.wrong, f.m.password.attemptsLeft)
+		}
+		if f.m.password.input.Value() != "" {
+			t.Fatal("the password field still holds the typed password")
+		}
+		f.requireScreen("Wrong password", "2 attempts left")
+	})
+	t.Run("the lock-out stops the screen with a sentence", func(t *testing.T) {
+		fa := newFakeAPI()
+		fa.wrongLeft = 2
+		f := newFlow(t, fa, 80, 24)
+		f.openSession("APP-1042")
+		f.verify("wrong-one")
+		f.verify("wrong-two")
+		if !f.m.password.locked {
+			t.Fatalf("not locked; screen:\n%s", f.screen())
+		}
+		f.requireScreen("locked")
+		f.typeText("x")
+		f.press("enter")
+		if f.m.busy() {
+			t.Fatal("a locked screen sent another verification")
+		}
+	})
+	t.Run("esc goes back to Session and clears the typed password", func(t *testing.T) {
+		f := newFlow(t, newFakeAPI(), 80, 24)
+		f.openSession("APP-1042")
+		f.typeText("half-typed")
+		f.press("esc")
+		if f.m.state != stSession || f.m.password.input.Value() != "" {
+			t.Fatalf("state %v, password field %q", f.m.state, f.m.password.input.Value())
+		}
+		if f.m.session.input.Value() != "APP-1042" {
+			t.Fatalf("applicant ID lost: %q", f.m.session.input.Value())
+		}
+	})
+}
+
+func TestSessionRefusals(t *testing.T) {
+	cases := []struct {
+		name  string
+		setup func(*fakeAPI)
+		want  string
+	}{
+		{"passport step not allowed", func(f *fakeAPI) { f.noPassport = true }, "does not allow a passport update"},
+		{"email code required", func(f *fakeAPI) { f.method = 2 }, "email code"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fa := newFakeAPI()
+			c.setup(fa)
+			f := newFlow(t, fa, 80, 24)
+			f.openSession("APP-1042")
+			if f.m.state != stError {
+				t.Fatalf("state %v; screen:\n%s", f.m.state, f.screen())
+			}
+			f.requireScreen(c.want)
+			f.press("enter")
+			if f.m.state != stSession || f.m.applicantID != "" {
+				t.Fatalf("enter did not start over: state %v", f.m.state)
+			}
+		})
+	}
+	t.Run("wrong tenant secret is an error with a retry, the ID kept", func(t *testing.T) {
+		f := newFlow(t, newFakeAPI(), 80, 24, func(c *Config) { c.TenantSecret = "not-it" })
+		f.openSession("APP-1042")
+		if f.m.state != stSession || f.m.notice.kind != noticeError {
+			t.Fatalf("state %v notice %+v", f.m.state, f.m.notice)
+		}
+		f.requireScreen("tenant")
+		if f.m.session.input.Value() != "APP-1042" {
+			t.Fatal("applicant ID lost")
+		}
+	})
+}
+
+func TestOCRFailureReturnsToThePickerWithTheFileKept(t *testing.T) {
+	fa := newFakeAPI()
+	fa.ocrFail = "No passport data page was found in the image."
+	f := newFlow(t, fa, 80, 24)
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle()
+	f.pick()
+	if f.m.state != stPassport || f.m.chosen.Path != f.scan.Path || f.m.uploaded {
+		t.Fatalf("state %v chosen %q uploaded %v", f.m.state, f.m.chosen.Path, f.m.uploaded)
+	}
+}
+
+func TestUnauthorizedMidFlowReturnsToSessionKeepingTheApplicant(t *testing.T) {
+	fa := newFakeAPI()
+	fa.upload401 = true
+	f := newFlow(t, fa, 80, 24)
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle()
+	f.pick()
+	if f.m.state != stSession {
+		t.Fatalf("state %v; screen:\n%s", f.m.state, f.screen())
+	}
+	f.requireScreen("session has expired", "APP-1042")
+	if f.m.client != nil {
+		t.Fatal("the refused token is still in use")
+	}
+	// enter re-opens it with the kept ID, and the file stays chosen for the passport step.
+	fa.upload401 = false
+	f.press("enter")
+	f.until("the session", func(m Model) bool { return !m.session.busy })
+	f.verify(testPassword)
+	f.settle()
+	if f.m.state != stPassport || f.m.chosen.Path != f.scan.Path {
+		t.Fatalf("state %v chosen %q", f.m.state, f.m.chosen.Path)
+	}
+}
+
+func TestApprove400OnFullNameArReturnsToTheField(t *testing.T) {
+	fa := newFakeAPI()
+	fa.approveMode = "400ar"
+	f := newFlow(t, fa, 80, 24)
+	f.toReview()
+	f.press("down", "down", "ctrl+s", "enter")
+	f.until("the approval answer", func(m Model) bool { return !m.approve.sending })
+	if f.m.state != stReview || f.m.review.fields[f.m.review.cursor].key != "FullNameAr" {
+		t.Fatalf("state %v cursor %d; screen:\n%s", f.m.state, f.m.review.cursor, f.screen())
+	}
+	f.requireScreen("at least two names")
+}
+
+func TestApprovalIsSentExactlyOnce(t *testing.T) {
+	t.Run("network failure after sending: unknown outcome, a second attempt needs a second confirmation", func(t *testing.T) {
+		fa := newFakeAPI()
+		fa.approveMode = "drop"
+		f := newFlow(t, fa, 80, 24)
+		f.toReview()
+		f.press("ctrl+s", "enter", "enter", "ctrl+s")
+		f.until("the approval answer", func(m Model) bool { return !m.approve.sending })
+		const path = "/api/v1/update/UpdatePassport/Approve"
+		if n := fa.count(path); n != 1 {
+			t.Fatalf("Approve requests = %d, want 1", n)
+		}
+		if !f.m.approve.unknown || f.m.state != stApprove {
+			t.Fatalf("unknown %v state %v; screen:\n%s", f.m.approve.unknown, f.m.state, f.screen())
+		}
+		f.requireScreen("may or may not have gone through")
+		f.press("enter") // arms only
+		f.settle()
+		if n := fa.count(path); n != 1 {
+			t.Fatalf("one press after an unknown outcome sent a request (%d)", n)
+		}
+		f.requireScreen("Press enter again")
+		fa.approveMode = ""
+		f.press("enter")
+		f.until("the second approval", func(m Model) bool { return m.state == stDone })
+		if n := fa.count(path); n != 2 {
+			t.Fatalf("Approve requests = %d, want 2 after the second confirmation", n)
+		}
+	})
+	t.Run("esc after arming disarms", func(t *testing.T) {
+		fa := newFakeAPI()
+		fa.approveMode = "drop"
+		f := newFlow(t, fa, 80, 24)
+		f.toReview()
+		f.press("ctrl+s", "enter")
+		f.until("the approval answer", func(m Model) bool { return !m.approve.sending })
+		f.press("enter", "esc", "ctrl+s")
+		f.settle()
+		if n := fa.count("/api/v1/update/UpdatePassport/Approve"); n != 1 {
+			t.Fatalf("Approve requests = %d, want 1", n)
+		}
+	})
+}
+
+func TestStaleAnswersAreDropped(t *testing.T) {
+	t.Run("esc during the upload cancels it and its answer is ignored", func(t *testing.T) {
+		fa := newFakeAPI()
+		fa.uploadGate = make(chan struct{})
+		f := newFlow(t, fa, 80, 24)
+		f.openSession("APP-1042")
+		f.verify(testPassword)
+		f.settle()
+		f.send(pickerChosen(f.scan))
+		if f.m.state != stUpload {
+			t.Fatalf("state %v", f.m.state)
+		}
+		f.press("esc")
+		close(fa.uploadGate)
+		f.settle()
+		if f.m.state != stPassport || f.m.uploaded || f.m.notice.kind == noticeError {
+			t.Fatalf("state %v uploaded %v notice %+v", f.m.state, f.m.uploaded, f.m.notice)
+		}
+	})
+	t.Run("a verification answer arriving after esc does not move the wizard", func(t *testing.T) {
+		f := newFlow(t, newFakeAPI(), 80, 24)
+		f.openSession("APP-1042")
+		old := f.m
+		f.typeText(testPassword)
+		f.press("enter")
+		id := f.m.calls[callVerify].id
+		f.press("esc")
+		f.settle()
+		f.send(verifyMsg{id: id})
+		if f.m.state != stSession {
+			t.Fatalf("a stale verification moved the wizard to %v", f.m.state)
+		}
+		_ = old
+	})
+}
+
+func TestNextCustomerStartsClean(t *testing.T) {
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	f.toReview()
+	f.press("ctrl+s", "enter")
+	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.press("n")
+	f.settle()
+	m := f.m
+	if m.state != stSession || m.applicantID != "" || m.client != nil || m.uploaded || m.chosen.Path != "" ||
+		len(m.review.fields) != 0 || m.session.input.Value() != "" || m.password.input.Value() != "" || m.notice.kind != noticeNone {
+		t.Fatalf("state left over for the next customer: %+v", m.state)
+	}
+	if m.result.Approved != 1 {
+		t.Fatalf("approved count lost: %d", m.result.Approved)
+	}
+	// and the next one goes through too
+	f.toReview()
+	f.press("ctrl+s", "enter")
+	f.until("done", func(m Model) bool { return m.state == stDone })
+	if f.m.Result().Approved != 2 {
+		t.Fatalf("approved = %d", f.m.Result().Approved)
+	}
+}
