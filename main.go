@@ -121,7 +121,7 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 		return exitUsage
 	}
 
-	env, err := openEnvironment(ctx, cfg)
+	env, err := openEnvironment(ctx, cfg, true)
 	if err != nil {
 		fmt.Fprintln(stderr, "passport-update:", err)
 		return exitUsage
@@ -178,8 +178,8 @@ func (e *environment) Close() {
 }
 
 // openEnvironment builds the client from cfg; without an API URL it starts the sandbox on a
-// loopback port and writes its specimen images to a temporary folder for the picker.
-func openEnvironment(ctx context.Context, cfg config) (*environment, error) {
+// loopback port and, for the picker, writes its specimen images to a temporary folder.
+func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environment, error) {
 	env := &environment{tenantID: cfg.TenantID, tenantSecret: cfg.TenantSecret, startDir: cfg.Dir}
 	ok := false
 	defer func() {
@@ -211,7 +211,7 @@ func openEnvironment(ctx context.Context, cfg config) (*environment, error) {
 		for _, sc := range sandbox.Scenarios() {
 			env.demo.Applicants = append(env.demo.Applicants, tui.DemoApplicant{ApplicantID: sc.ApplicantID, Name: sc.Name, Description: sc.Description})
 		}
-		if env.startDir == "" {
+		if env.startDir == "" && forPicker {
 			dir, err := os.MkdirTemp("", "passport-specimens-")
 			if err != nil {
 				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)

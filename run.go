@@ -125,7 +125,7 @@ Flags:
 	}
 	res.Image = &runImage{Name: filepath.Base(*image), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
 
-	env, err := openEnvironment(ctx, cfg)
+	env, err := openEnvironment(ctx, cfg, false)
 	if err != nil {
 		return fail(exitUsage, "usage", err)
 	}

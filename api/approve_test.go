@@ -25,9 +25,10 @@ func TestApproveIsSentExactlyOnceWhateverGoesWrong(t *testing.T) {
 	}{
 		{"connection dropped after the request", hijackAndDrop(true), api.KindNetwork, true},
 		{"server stalls", stallAfterHeaders(release), api.KindTimeout, true},
-		{"500", answerWith(500, `{"message":"Object reference not set to an instance of an object."}`), api.KindServer, false},
-		{"502 HTML", answerWith(502, "<html><body>Bad Gateway</body></html>", "Content-Type", "text/html"), api.KindServer, false},
+		{"500", answerWith(500, `{"message":"Object reference not set to an instance of an object."}`), api.KindServer, true},
+		{"502 HTML", answerWith(502, "<html><body>Bad Gateway</body></html>", "Content-Type", "text/html"), api.KindServer, true},
 		{"404 with a business message", answerWith(404, `{"message":"Update request not found","errorCode":"UR_404"}`), api.KindNotFound, false},
+		{"200 cut off", answerWith(200, `{"status":0,"mess`), api.KindBadAnswer, true},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -41,6 +42,9 @@ func TestApproveIsSentExactlyOnceWhateverGoesWrong(t *testing.T) {
 			e := asAPIError(t, err, "Approve")
 			if e.Kind != row.kind || !e.Sent {
 				t.Errorf("Kind %v Sent %v (%v)", e.Kind, e.Sent, e)
+			}
+			if strings.Contains(e.Sentence(), "Try again") {
+				t.Errorf("sentence %q invites a second approval", e.Sentence())
 			}
 			if got := strings.Contains(e.Sentence(), "may or may not have been recorded"); got != row.unknown {
 				t.Errorf("sentence %q (unknown outcome said: %v, want %v)", e.Sentence(), got, row.unknown)

@@ -154,6 +154,9 @@ func TestEveryCallTurnsServerFaultsIntoOneTypedErrorWithASentence(t *testing.T) 
 					} else if row.kind == api.KindUnauthorized && (call.name != "VerifyPassword" || e.Message == "") {
 						says = []string{"The session has expired or is not valid — start again from the applicant ID."}
 					}
+					if call.name == "Approve" && (row.kind == api.KindServer || row.kind == api.KindBadAnswer) {
+						says = []string{"The approval may or may not have been recorded: check its status before approving again."}
+					}
 					checkSentence(t, e, says...)
 					if row.check != nil {
 						row.check(t, e)

@@ -178,11 +178,27 @@ func (e *Error) what() string {
 
 // Sentence is what a person reads: what happened and what to do, in plain words.
 func (e *Error) Sentence() string {
-	s := e.sentence()
-	if e.Call == "Approve" && e.Sent && (e.Kind == KindNetwork || e.Kind == KindTimeout || e.Kind == KindCanceled) {
-		s += " The approval may or may not have been recorded: check its status before approving again."
+	if e.Call == "Approve" && e.Sent {
+		// Approval is never repeated blindly: when it may have gone through, say so instead
+		// of "try again".
+		const unknown = " The approval may or may not have been recorded: check its status before approving again."
+		switch {
+		case e.Kind == KindNetwork:
+			return "The connection to the server dropped while sending the approval." + unknown
+		case e.Kind == KindTimeout:
+			return fmt.Sprintf("The server did not answer the approval in time (%s).", fmtDuration(e.timeout)) + unknown
+		case e.Kind == KindCanceled:
+			return "The approval was cancelled after it was sent." + unknown
+		case e.Kind == KindBadAnswer && e.StatusCode >= 200 && e.StatusCode < 300:
+			return "The server's answer to the approval could not be read." + unknown
+		case e.Kind == KindServer && e.reason == reasonHTML:
+			// A gateway error (502/504) can come after the server behind it acted.
+			return fmt.Sprintf("A proxy between you and the server answered instead of the server (HTTP %d).", e.StatusCode) + unknown
+		case e.Kind == KindServer:
+			return fmt.Sprintf("The server failed with an internal error (HTTP %d) while sending the approval.", e.StatusCode) + unknown
+		}
 	}
-	return s
+	return e.sentence()
 }
 
 func (e *Error) sentence() string {

@@ -24,12 +24,13 @@ type UploadRequest struct {
 // errImageLength marks an image reader that yields fewer or more bytes than its Size.
 var errImageLength = errors.New("image length differs from its size")
 
-// uploadRawChunk is how much of the image is encoded at a time; a multiple of 3 so only the
-// last chunk carries base64 padding. 48 KiB in, 64 KiB out: the whole upload's memory.
-const uploadRawChunk = 3 << 14
+// uploadRawChunk is how much of the image is read from the file at a time; a multiple of 3 so
+// only the very end of the image needs base64 padding. It is the upload's whole buffer.
+const uploadRawChunk = 3 << 16
 
 // uploadBody is a pull reader producing {"customerId":…,"image":"<base64>"} from the image
-// without a goroutine: each Read encodes the next chunk. Nothing but one chunk is ever held.
+// without a goroutine: each Read encodes the next piece of the image straight into the
+// caller's buffer. Nothing but one chunk of the file is ever held.
 type uploadBody struct {
 	prefix, suffix []byte
 	img            io.Reader
@@ -40,11 +41,12 @@ type uploadBody struct {
 	lastReported int64
 	step         int64
 
-	read    int64 // image bytes consumed
-	stage   int   // 0 prefix, 1 image, 2 suffix, 3 done
-	raw     []byte
-	enc     []byte
-	pending []byte
+	read           int64 // image bytes consumed from the reader
+	stage          int   // 0 prefix, 1 image, 2 suffix, 3 done
+	raw            []byte
+	rawPos, rawEnd int // raw[rawPos:rawEnd] is read but not yet encoded
+	pending        []byte
+	quantum        [4]byte // one base64 quantum, when the caller's buffer is tiny
 
 	mu      sync.Mutex
 	err     error // a failure of the image reader (reported instead of the transport's error)
@@ -58,7 +60,6 @@ func newUploadBody(r UploadRequest) *uploadBody {
 		prefix = append(append([]byte(`{"customerId":`), id...), `,"image":"`...)
 	}
 	suffix := []byte(`"}`)
-	step := max(r.Size/100, 64<<10)
 	return &uploadBody{
 		prefix:   prefix,
 		suffix:   suffix,
@@ -66,7 +67,7 @@ func newUploadBody(r UploadRequest) *uploadBody {
 		size:     r.Size,
 		length:   int64(len(prefix)) + int64(base64.StdEncoding.EncodedLen(int(r.Size))) + int64(len(suffix)),
 		progress: r.Progress,
-		step:     step,
+		step:     max(r.Size/100, 64<<10),
 	}
 }
 
@@ -91,10 +92,33 @@ func (b *uploadBody) Read(p []byte) (int, error) {
 			b.pending, b.stage = b.prefix, 1
 			b.report()
 		case 1:
-			if err := b.nextChunk(); err != nil {
-				b.fail(err)
-				return 0, err
+			if b.rawPos == b.rawEnd {
+				if err := b.fill(); err != nil {
+					b.fail(err)
+					return 0, err
+				}
+				continue
 			}
+			avail := b.rawEnd - b.rawPos
+			last := b.read == b.size // nothing more to read after this buffer
+			n := min(avail, len(p)/4*3)
+			if n < avail || !last {
+				n -= n % 3 // padding only at the very end
+			}
+			if n == 0 {
+				// A buffer under 4 bytes: encode one quantum aside.
+				q := min(avail, 3)
+				if q < 3 && !last {
+					q = 0
+				}
+				base64.StdEncoding.Encode(b.quantum[:], b.raw[b.rawPos:b.rawPos+q])
+				b.rawPos += q
+				b.pending = b.quantum[:base64.StdEncoding.EncodedLen(q)]
+				continue
+			}
+			base64.StdEncoding.Encode(p, b.raw[b.rawPos:b.rawPos+n])
+			b.rawPos += n
+			return base64.StdEncoding.EncodedLen(n), nil
 		case 2:
 			b.pending, b.stage = b.suffix, 3
 		default:
@@ -103,11 +127,11 @@ func (b *uploadBody) Read(p []byte) (int, error) {
 	}
 }
 
-// nextChunk reads and encodes the next piece of the image into pending.
-func (b *uploadBody) nextChunk() error {
+// fill reads the next chunk of the image, or, at Size, checks the reader is exhausted and
+// moves on to the suffix.
+func (b *uploadBody) fill() error {
 	left := b.size - b.read
 	if left <= 0 {
-		// The reader must be exhausted exactly at Size.
 		var one [1]byte
 		n, err := io.ReadFull(b.img, one[:])
 		if n > 0 {
@@ -121,8 +145,7 @@ func (b *uploadBody) nextChunk() error {
 		return nil
 	}
 	if b.raw == nil {
-		b.raw = make([]byte, uploadRawChunk)
-		b.enc = make([]byte, base64.StdEncoding.EncodedLen(uploadRawChunk))
+		b.raw = make([]byte, min(int64(uploadRawChunk), left))
 	}
 	want := int(min(int64(len(b.raw)), left))
 	n, err := io.ReadFull(b.img, b.raw[:want])
@@ -133,10 +156,7 @@ func (b *uploadBody) nextChunk() error {
 	if err != nil {
 		return err
 	}
-	// want is a multiple of 3 except for the last chunk, so padding appears only at the end.
-	m := base64.StdEncoding.EncodedLen(n)
-	base64.StdEncoding.Encode(b.enc[:m], b.raw[:n])
-	b.pending = b.enc[:m]
+	b.rawPos, b.rawEnd = 0, n
 	if b.read-b.lastReported >= b.step {
 		b.report()
 	}

@@ -10,6 +10,7 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -307,4 +308,29 @@ func fmtAge(a *int) string {
 		return "nil"
 	}
 	return strconv.Itoa(*a)
+}
+
+func TestUploadStreamsOverHTTP2WithTLS(t *testing.T) {
+	img := specimenJPEG(t, 400)
+	sink := &uploadSink{}
+	var proto string
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		proto = r.Proto
+		sink.ServeHTTP(w, r)
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	defer srv.Close()
+	c, err := api.New(srv.URL, api.WithHTTPClient(srv.Client()), api.WithToken(testToken))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.UploadPassportImage(ctx(t), api.UploadRequest{CustomerID: "CUS-9912", Image: bytes.NewReader(img), Size: int64(len(img))}); err != nil {
+		t.Fatal(err)
+	}
+	sink.mu.Lock()
+	defer sink.mu.Unlock()
+	if proto != "HTTP/2.0" || sink.err != nil || !bytes.Equal(sink.image, img) || sink.declared != int64(sink.got) {
+		t.Errorf("proto %s, err %v, image equal %v, Content-Length %d for %d bytes", proto, sink.err, bytes.Equal(sink.image, img), sink.declared, sink.got)
+	}
 }

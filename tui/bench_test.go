@@ -14,6 +14,8 @@ var benchScreens = []struct {
 	{"Session", func(f *flow) {}},
 	{"Password", func(f *flow) { f.openSession("APP-1042"); f.settle() }},
 	{"Upload", func(f *flow) {
+		f.api.uploadGate = make(chan struct{})
+		f.t.Cleanup(func() { close(f.api.uploadGate) })
 		f.openSession("APP-1042")
 		f.verify(testPassword)
 		f.settle()
@@ -32,8 +34,6 @@ var benchScreens = []struct {
 
 func benchFlow(b *testing.B, run func(*flow)) *flow {
 	fa := newFakeAPI()
-	fa.uploadGate = make(chan struct{})
-	b.Cleanup(func() { close(fa.uploadGate) })
 	f := newFlow(b, fa, 120, 40)
 	run(f)
 	return f

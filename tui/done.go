@@ -18,6 +18,10 @@ type DoneKeyMap struct {
 	Quit key.Binding
 }
 
+// enterGrace is how long after the approval enter is ignored on Done: an impatient second enter
+// on the Approve button must not skip the outcome and start the next customer.
+const enterGrace = time.Second
+
 // DefaultDoneKeyMap: n/enter starts the next customer, q/esc quits.
 func DefaultDoneKeyMap() DoneKeyMap {
 	return DoneKeyMap{
@@ -35,6 +39,7 @@ type doneModel struct {
 	receiptPath string
 	receiptErr  string
 	receiptWait bool
+	shownAt     time.Time
 }
 
 type actNextCustomer struct{}
@@ -42,9 +47,11 @@ type actQuit struct{}
 
 func (m doneModel) shortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Quit} }
 
-func (m doneModel) update(msg tea.Msg) (doneModel, tea.Cmd, any) {
+func (m doneModel) update(msg tea.Msg, now time.Time) (doneModel, tea.Cmd, any) {
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch {
+		case k.Type == tea.KeyEnter && now.Sub(m.shownAt) < enterGrace:
+			return m, nil, nil
 		case key.Matches(k, m.keys.Next):
 			return m, nil, actNextCustomer{}
 		case key.Matches(k, m.keys.Quit):

@@ -33,8 +33,8 @@ func newFlow(t testing.TB, fa *fakeAPI, w, h int, tweak ...func(*Config)) *flow 
 	for _, f := range tweak {
 		f(&cfg)
 	}
-	f := &flow{driver: newDriver(t, cfg, w, h), api: fa, clock: clock, scan: writeScan(t, dir)}
-	return f
+	scan := writeScan(t, dir) // before the picker lists the folder
+	return &flow{driver: newDriver(t, cfg, w, h), api: fa, clock: clock, scan: scan}
 }
 
 func (f *flow) openSession(applicant string) {

@@ -105,7 +105,8 @@ type Model struct {
 	quitting  bool
 	initCmds  []tea.Cmd
 
-	frame string // the rendered screen, rebuilt at the end of every Update
+	frame            string // the rendered screen, rebuilt at the end of every Update
+	pickerW, pickerH int    // the size last given to the picker
 }
 
 // New builds the wizard's root model. r draws everything; build it with styles.NewRenderer so
@@ -251,6 +252,14 @@ func (m Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	m, cmd = m.update(msg)
+	if m.state == stPassport && !m.tooSmall() {
+		// The picker gets exactly the rows between header and footer (they grow with a notice
+		// or the full help).
+		if _, _, h := m.chrome(); h != m.pickerH || m.c.width != m.pickerW {
+			m.pickerW, m.pickerH = m.c.width, h
+			m.picker = m.picker.SetSize(m.c.width, h)
+		}
+	}
 	m.frame = m.render()
 	return m, cmd
 }
@@ -264,7 +273,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.state == stUpload {
 			m.upload = m.upload.setSize(msg.Width)
 		}
-		return m, nil
+		return m.startThumbs()
 	case panicMsg:
 		m.panicPath = writePanicReport(msg.report)
 		m.cancelAll()
@@ -380,7 +389,7 @@ func (m Model) key(k tea.KeyMsg) (Model, tea.Cmd) {
 	case stApprove:
 		m.approve, cmd, act = m.approve.update(k)
 	case stDone:
-		m.done, cmd, act = m.done.update(k)
+		m.done, cmd, act = m.done.update(k, m.c.now())
 	case stError:
 		switch k.String() {
 		case "enter":
@@ -455,14 +464,19 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 	case actCancelUpload:
 		m.cancel(callUpload)
 		m.state = stPassport
-		m.picker = m.picker.Select(m.chosen.Path).SetError("Upload cancelled. Pick the file again to retry.")
+		var cmd tea.Cmd
+		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
+		m.picker = m.picker.SetError("Upload cancelled. Pick the file again to retry.")
 		m.notice = notice{}
+		return m, cmd
 	case actBackToPicker:
 		m.cancel(callScan)
 		m.cancel(callPhoto)
 		m.state = stPassport
-		m.picker = m.picker.Select(m.chosen.Path)
 		m.notice = notice{}
+		var cmd tea.Cmd
+		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
+		return m, cmd
 	case actContinue:
 		m.notice = notice{}
 		m.approve = newApprove(a.fullNameAr, m.review.corrected().DocumentNumber, m.applicantID)
@@ -555,7 +569,7 @@ func (m Model) expired() (Model, tea.Cmd) {
 	m.session.busy = false
 	m.session.input.SetValue(m.applicantID)
 	m.session.input.CursorEnd()
-	m.notice = notice{kind: noticeError, sentence: "The session has expired or was refused by the server. Press enter to open it again; the applicant ID and the chosen file are kept.", retry: "enter"}
+	m.notice = notice{kind: noticeError, sentence: "The session has expired or was refused by the server. Press enter to open it again; the applicant ID and the chosen file are kept."}
 	return m, nil
 }
 
@@ -600,6 +614,13 @@ func (m Model) onTranslation(msg translationMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.translation = msg.enabled
+	// A late answer (OCR was faster) still brings the Arabic field, unless edits were made.
+	if m.state == stReview && msg.enabled && !m.review.arabicShown && len(m.review.corrections()) == 0 {
+		photo, scan := m.review.photo, m.review.scan
+		m.review = newReview(m.review.data, true).refresh(m.c.now())
+		m.review.photo, m.review.scan = photo, scan
+		m.review.photoTried, m.review.scanTried = true, true
+	}
 	return m, nil
 }
 
@@ -614,7 +635,9 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 		m.notice = notice{}
 		m.state = stPassport
 		if m.chosen.Path != "" {
-			m.picker = m.picker.Select(m.chosen.Path)
+			var cmd tea.Cmd
+			m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
+			return m, cmd
 		}
 		return m, nil
 	}
@@ -641,7 +664,7 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 		m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Ask the customer to type it again."}
 		return m, nil
 	}
-	m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Have the password typed again and press enter to retry.", retry: "enter"}
+	m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Have the password typed again and press enter to retry."}
 	return m, nil
 }
 
@@ -676,8 +699,10 @@ func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
 			return m.expired()
 		}
 		m.state = stPassport
-		m.picker = m.picker.Select(m.chosen.Path).SetError(sentence(msg.err))
-		return m, nil
+		var cmd tea.Cmd
+		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
+		m.picker = m.picker.SetError(sentence(msg.err))
+		return m, cmd
 	}
 	if !msg.sentAt.IsZero() {
 		m.timings["upload"] = msg.sentAt.Sub(m.upload.started)
@@ -688,14 +713,25 @@ func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
 	m.uploaded = true
 	m.state = stReview
 	m.review = newReview(msg.res.Data, m.translation).refresh(m.c.now())
+	return m.startThumbs()
+}
+
+// startThumbs decodes the scan and the face photo off the loop once the Review screen is wide
+// enough to show them (now, or after a resize).
+func (m Model) startThumbs() (Model, tea.Cmd) {
+	if m.state != stReview || m.c.width < 110 {
+		return m, nil
+	}
 	var cmds []tea.Cmd
-	if m.c.width >= 110 {
+	if m.review.scan == "" && m.calls[callScan].id == 0 && !m.review.scanTried {
+		m.review.scanTried = true
 		id, _ := m.begin(callScan)
 		cmds = append(cmds, scanThumbCmd(id, m.chosen, m.cfg.MaxImageSize, 36, 12, m.c.th.R.ColorProfile()))
-		if msg.res.Data.Photo != "" {
-			pid, _ := m.begin(callPhoto)
-			cmds = append(cmds, photoThumbCmd(pid, msg.res.Data.Photo, 16, 8))
-		}
+	}
+	if m.review.data.Photo != "" && m.review.photo == "" && m.calls[callPhoto].id == 0 && !m.review.photoTried {
+		m.review.photoTried = true
+		id, _ := m.begin(callPhoto)
+		cmds = append(cmds, photoThumbCmd(id, m.review.data.Photo, 16, 8))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -759,7 +795,7 @@ func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
 		m.notice = notice{}
 		m.result.Approved++
 		elapsed := m.c.now().Sub(m.startedAt)
-		m.done = doneModel{keys: DefaultDoneKeyMap(), docNumber: m.approve.docNumber, applicant: m.applicantID, elapsed: elapsed}
+		m.done = doneModel{keys: DefaultDoneKeyMap(), docNumber: m.approve.docNumber, applicant: m.applicantID, elapsed: elapsed, shownAt: m.c.now()}
 		m.state = stDone
 		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", arabic.Clean(m.approve.docNumber), arabic.Clean(m.applicantID), roundDuration(elapsed))
 		if m.result.Approved > 1 {

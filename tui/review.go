@@ -119,7 +119,8 @@ type reviewModel struct {
 	countryMatches []string
 	countrySel     int
 
-	photo, scan string // rendered thumbnails, "" until decoded
+	photo, scan           string // rendered thumbnails, "" until decoded
+	photoTried, scanTried bool   // decoding was started once (a failure is not retried)
 }
 
 type actContinue struct{ fullNameAr *string }

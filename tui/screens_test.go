@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"os"
+
 	"bytes"
+	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"sync"
 	"testing"
@@ -333,4 +336,84 @@ func TestDemoModeListsTheApplicantsAndTheHint(t *testing.T) {
 		t.Fatalf("opened %q", f.m.applicantID)
 	}
 	f.requireScreen("Sandbox password: Demo@2026")
+}
+
+func TestReceiptKeepsTheRecordButNoSecret(t *testing.T) {
+	dir := t.TempDir()
+	f := newFlow(t, newFakeAPI(), 80, 24, func(c *Config) { c.ReceiptDir = dir })
+	f.toReview()
+	f.press("enter", "ctrl+u")
+	f.typeText("فاطمة الزهراء علي")
+	f.press("enter", "ctrl+s", "enter")
+	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.settle()
+	if f.m.done.receiptPath == "" {
+		t.Fatalf("no receipt; screen:\n%s", f.screen())
+	}
+	raw, err := os.ReadFile(f.m.done.receiptPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := string(raw)
+	for _, want := range []string{`"approved"`, "FullNameAr", "فاطمة الزهراء علي", "A12345678", "APP-1042"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("receipt lacks %q", want)
+		}
+	}
+	for _, secret := range []string{testPassword, testToken, testTenantSecret, testPhotoBase64[:40]} {
+		if strings.Contains(body, secret) {
+			t.Errorf("receipt holds a secret or image bytes: %q", secret)
+		}
+	}
+	if !strings.Contains(f.m.Result().Summary, f.m.done.receiptPath) {
+		t.Errorf("summary %q lacks the receipt path", f.m.Result().Summary)
+	}
+}
+
+func TestAPanicInACommandIsWrittenDownAndEndsTheProgram(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	msg := safe(func() tea.Msg { panic("decoder exploded") })()
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	f.send(msg)
+	if !f.m.quitting || f.m.panicPath == "" {
+		t.Fatalf("quitting %v path %q", f.m.quitting, f.m.panicPath)
+	}
+	raw, err := os.ReadFile(f.m.panicPath)
+	if err != nil || !strings.Contains(string(raw), "decoder exploded") {
+		t.Fatalf("report %q: %v", raw, err)
+	}
+	if st, _ := os.Stat(f.m.panicPath); st.Mode().Perm() != 0o600 {
+		t.Fatalf("report mode %v", st.Mode().Perm())
+	}
+}
+
+func TestWideningTheReviewShowsThePictures(t *testing.T) {
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	f.toReview()
+	if f.m.review.scan != "" || f.m.review.photo != "" {
+		t.Fatal("pictures decoded for a screen too narrow to show them")
+	}
+	f.send(windowSize(120, 40))
+	f.settle()
+	if f.m.review.scan == "" || f.m.review.photo == "" {
+		t.Fatal("pictures missing after widening")
+	}
+	f.requireScreen("Face photo", "Scan")
+}
+
+func TestAnImpatientEnterDoesNotSkipTheOutcome(t *testing.T) {
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	f.toReview()
+	f.press("ctrl+s", "enter")
+	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.press("enter")
+	if f.m.state != stDone {
+		t.Fatal("an enter right after the approval skipped the Done screen")
+	}
+	f.clock.Advance(2 * enterGrace)
+	f.press("enter")
+	f.settle()
+	if f.m.state != stSession {
+		t.Fatalf("enter a moment later did not start the next customer (state %v)", f.m.state)
+	}
 }

@@ -24,6 +24,7 @@ func DefaultSessionKeyMap() SessionKeyMap {
 	return SessionKeyMap{
 		Open:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open session")),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Pick:   key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "pick applicant")),
 		Up:     key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "previous applicant")),
 		Down:   key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "next applicant")),
 	}

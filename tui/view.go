@@ -32,8 +32,14 @@ func (m Model) keyHelp() keyHelp {
 		short = m.password.shortHelp()
 		full = [][]key.Binding{short}
 	case stPassport:
-		short = append(append([]key.Binding{}, m.picker.ShortHelp()...), m.passKeys.Back)
-		full = append(append([][]key.Binding{}, m.picker.FullHelp()...), []key.Binding{m.passKeys.Back})
+		// The picker's keys are many: back and help go first so a narrow footer keeps them.
+		helpKey := m.globalKeys.Help
+		if m.inputFocused() {
+			helpKey = helpKeyF1
+		}
+		short = append([]key.Binding{m.passKeys.Back, helpKey}, m.picker.ShortHelp()...)
+		full = append([][]key.Binding{{m.globalKeys.Help, m.globalKeys.RTL, m.globalKeys.Quit, m.passKeys.Back}}, m.picker.FullHelp()...)
+		return keyHelp{short: append(short, m.globalKeys.Quit), full: full}
 	case stUpload:
 		short = m.upload.shortHelp()
 		full = [][]key.Binding{short}
@@ -70,19 +76,19 @@ func (m Model) keyHelp() keyHelp {
 	return keyHelp{short: short, full: full}
 }
 
-// render draws the whole screen at the stored size.
-func (m Model) render() string {
+// chrome draws the header (with the notice) and the footer; the body gets what is left.
+func (m Model) chrome() (header, footer string, bodyH int) {
 	c := &m.c
 	t := c.th
-	if m.tooSmall() {
-		return m.renderTooSmall()
-	}
 	var head strings.Builder
 	applicant := arabic.Clean(m.applicantID)
 	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
 		s := arabic.Clean(m.notice.sentence)
+		if m.notice.retry != "" {
+			s += " Press " + m.notice.retry + " to try again."
+		}
 		switch m.notice.kind {
 		case noticeError:
 			head.WriteString(t.Error(s, c.width))
@@ -93,7 +99,7 @@ func (m Model) render() string {
 		}
 		head.WriteString("\n")
 	}
-	header := head.String()
+	header = head.String()
 
 	// bubbles/help adds an item that does not fit when the ellipsis would not fit either, so
 	// every help line is cut to the width here.
@@ -101,10 +107,18 @@ func (m Model) render() string {
 	if m.help.ShowAll {
 		helpView += "\n" + t.Muted.Render("Arabic display mode: ") + t.Key.Render(c.mode.String()) + t.Muted.Render(" — ctrl+r cycles terminal → app → off")
 	}
-	footer := t.Footer(helpView, c.width)
-
+	footer = t.Footer(helpView, c.width)
 	// header ends with a newline, so it takes one line fewer than lipgloss.Height says.
-	bodyH := c.height - (lipgloss.Height(header) - 1) - lipgloss.Height(footer)
+	bodyH = c.height - (lipgloss.Height(header) - 1) - lipgloss.Height(footer)
+	return header, footer, bodyH
+}
+
+// render draws the whole screen at the stored size.
+func (m Model) render() string {
+	if m.tooSmall() {
+		return m.renderTooSmall()
+	}
+	header, footer, bodyH := m.chrome()
 	body := m.renderBody(bodyH)
 	body = clipLines(body, bodyH)
 	pad := bodyH - lipgloss.Height(body)

@@ -426,3 +426,14 @@ func TestMRZFindingsSuggestTheZonesValueInTheFieldsForm(t *testing.T) {
 		})
 	}
 }
+
+func TestReviewOfTheICAOSpecimenFindsOnlyItsExpiry(t *testing.T) {
+	age := 52
+	d := api.PassportData{
+		FamilyNameEn: "Eriksson", FirstNameEn: "Anna Maria", DocumentCode: "P", DocumentNumber: "L898902C3",
+		IssuingAuthority: "UTO", Nationality: "UTO", Birthdate: date(1974, 8, 12), Gender: "F",
+		DetectedGender: "Female", DetectedAge: &age, ExpirationDate: date(2012, 4, 15), IssueDate: date(2002, 4, 16),
+		VisualZone: "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\r\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+	}
+	expect(t, Review(d, today), []want{{"ExpirationDate", Problem, CodePassportExpired, []string{"2012-04-15"}}})
+}

@@ -165,7 +165,7 @@ func (s *Server) readPassport(sc *scenario, body uploadBody) ocrRead {
 	if !ok {
 		p = persona.FromHash(body.sum)
 	}
-	read := ocrRead{p: p, visualZone: p.VisualZone(), arabic: true, face: faceCrop(p),
+	read := ocrRead{p: p, visualZone: p.VisualZone(), arabic: true, face: faceCrop(p, ok),
 		customerID: fmt.Sprintf("CUST-%X", body.sum[:4])}
 	if body.customerID != nil && *body.customerID != "" {
 		read.customerID = *body.customerID
@@ -200,16 +200,19 @@ func misread(doc string) string {
 	return doc + "8"
 }
 
-var faceCache sync.Map // persona key → base64 PNG
+var faceCache sync.Map // specimen persona key → base64 PNG
 
-// faceCrop is the "face crop" OCR returns: the same silhouette drawn in the specimen's photo box.
-func faceCrop(p persona.Persona) string {
+// faceCrop is the "face crop" OCR returns: the same silhouette drawn in the specimen's photo
+// box. Only the few specimen personas are cached, so arbitrary uploads cannot grow the cache.
+func faceCrop(p persona.Persona, specimen bool) string {
 	if v, ok := faceCache.Load(p.Key); ok {
 		return v.(string)
 	}
 	var buf bytes.Buffer
 	_ = png.Encode(&buf, persona.Face(p, 96, 128))
 	v := base64.StdEncoding.EncodeToString(buf.Bytes())
-	faceCache.Store(p.Key, v)
+	if specimen {
+		faceCache.Store(p.Key, v)
+	}
 	return v
 }

@@ -3,6 +3,14 @@
 // applicant ID, and synthetic SPECIMEN passport images. It never imports package api (nor any
 // other package of this project): it is the foreign server the client must decode, so its
 // shapes are written here, by hand, and vary across scenarios the way API.md says they may.
+//
+// The applicant ID typed at step 1 picks the scenario (see Scenarios for the sentences and
+// the index page at GET / for the wire shapes of each): DEMO-HAPPY, DEMO-LOCKOUT,
+// DEMO-OCRFAIL, DEMO-EXPIRED, DEMO-MRZ, DEMO-NOTRANSLATE, DEMO-NOARABIC, DEMO-SLOW,
+// DEMO-FLAKY, DEMO-EMAIL, DEMO-EXPIRING. Any other applicant ID answers 404.
+//
+// The specimen images under specimens/ are drawn by internal/gen; after changing a persona
+// or the layout, run `go generate ./api/sandbox` and commit the images and MANIFEST.tsv.
 package sandbox
 
 //go:generate go run ./internal/gen -out specimens

@@ -116,6 +116,9 @@ func lookupScenario(applicantID string) (*scenario, bool) {
 
 func (b behaviour) shapes() string {
 	parts := []string{"OCR data under " + b.dataKey.String(), "dates " + b.dates.example()}
+	if b.ocrFails {
+		parts[0] = "upload answers isSuccess false with " + b.dataKey.String() + " null"
+	}
 	if b.numericCodes {
 		parts = append(parts, "numeric errorCode")
 	} else {

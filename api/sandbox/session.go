@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -26,14 +27,7 @@ type session struct {
 
 func (se *session) locked() bool { return se.wrongTries >= MaxWrongPasswords }
 
-func (se *session) allows(step int) bool {
-	for _, s := range se.steps {
-		if s == step {
-			return true
-		}
-	}
-	return false
-}
+func (se *session) allows(step int) bool { return slices.Contains(se.steps, step) }
 
 // newToken is an opaque random bearer token, long enough to be unguessable.
 func newToken() string {

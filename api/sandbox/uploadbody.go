@@ -241,6 +241,10 @@ func (j *jsonStream) skipValue(c byte, depth int) error {
 	}
 }
 
+// specialInString is what ends a run of plain bytes inside a JSON string.
+const specialInString = "\"\\\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+
 // stringReader yields a JSON string's content with escapes resolved, then io.EOF at the
 // closing quote. .NET's encoder writes '+' as \u002B inside base64, so escapes matter here.
 type stringReader struct {
@@ -271,16 +275,13 @@ func (s *stringReader) Read(p []byte) (int, error) {
 		}
 		// Copy the run of plain bytes in bulk, up to a quote, a backslash or a control byte.
 		buf, _ := s.j.r.Peek(s.j.r.Buffered())
-		k := 0
-		for k < len(buf) && n+k < len(p) {
-			c := buf[k]
-			if c == '"' || c == '\\' || c < 0x20 {
-				break
-			}
-			p[n+k] = c
-			k++
+		buf = buf[:min(len(buf), len(p)-n)]
+		k := bytes.IndexAny(buf, specialInString)
+		if k < 0 {
+			k = len(buf)
 		}
 		if k > 0 {
+			copy(p[n:], buf[:k])
 			_, _ = s.j.r.Discard(k)
 			n += k
 			continue

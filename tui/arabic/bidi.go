@@ -45,7 +45,8 @@ func isIsolateInitiator(c class) bool { return c == classLRI || c == classRLI ||
 // I1–I2 and L1). Runes removed by X9 get the level of the rune before them (or the paragraph level),
 // so they travel with their neighbours when a line is reordered.
 func newParagraph(runes []rune, dir Direction) *paragraph {
-	initial := make([]class, len(runes))
+	n := len(runes)
+	initial := make([]class, n, 3*n) // room for resolveParagraph's types and scratch
 	for i, r := range runes {
 		initial[i] = classOf(r)
 	}
@@ -58,7 +59,12 @@ func resolveParagraph(runes []rune, initial []class, dir Direction) *paragraph {
 	n := len(initial)
 	p := &paragraph{runes: runes, initial: initial}
 	// Few allocations: one buffer for the byte-sized arrays, one for the indices.
-	cbuf := make([]class, 2*n)
+	var cbuf []class
+	if cap(initial) >= 3*n {
+		cbuf = initial[n : 3*n]
+	} else {
+		cbuf = make([]class, 2*n)
+	}
 	p.types, p.scratch = cbuf[:n:n], cbuf[n:]
 	copy(p.types, p.initial)
 	lbuf := make([]uint8, 2*n)
@@ -591,11 +597,11 @@ func (p *paragraph) resetWhitespace() {
 }
 
 // reverseRuns applies rule L2 to units with the given levels: from the highest level down to the
-// lowest odd one, reverse every maximal run at that level or higher. order holds the units' indices
-// and is permuted in place.
-func reverseRuns(levels []uint8, order []int) {
+// lowest odd one, reverse every maximal run at that level or higher. order holds the units' indices;
+// both slices are permuted in place (levels travel with their units).
+func reverseRuns(lv []uint8, order []int) {
 	var hi, lowOdd uint8 = 0, 255
-	for _, l := range levels {
+	for _, l := range lv {
 		hi = max(hi, l)
 		if l&1 == 1 {
 			lowOdd = min(lowOdd, l)
@@ -608,8 +614,6 @@ func reverseRuns(levels []uint8, order []int) {
 		}
 		lowOdd = 1
 	}
-	lv := make([]uint8, len(levels))
-	copy(lv, levels)
 	for l := hi; l >= lowOdd && l > 0; l-- {
 		for i := 0; i < len(lv); {
 			if lv[i] < l {

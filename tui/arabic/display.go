@@ -40,18 +40,20 @@ func Reorder(s string, dir Direction) string {
 }
 
 func render(s string, dir Direction, doShape bool) string {
-	clusters := visualClusters(s, dir, doShape)
+	shaped, bounds, order := visualClusters(s, dir, doShape)
 	var b strings.Builder
-	b.Grow(len(s) + len(s)/2)
-	for _, c := range clusters {
-		b.WriteString(c)
+	b.Grow(len(shaped))
+	for _, k := range order {
+		b.WriteString(shaped[bounds[k]:bounds[k+1]])
 	}
 	return b.String()
 }
 
-// visualClusters resolves s as one paragraph, shapes it (if doShape), mirrors at odd levels and
-// returns its grapheme clusters in visual order, each with the level of its first rune.
-func visualClusters(s string, dir Direction, doShape bool) []string {
+// visualClusters resolves s as one paragraph, shapes it (if doShape) and mirrors at odd levels. It
+// returns the result in logical order, the byte offsets where its grapheme clusters start (plus its
+// length), and the clusters' visual order: cluster k is shaped[bounds[k]:bounds[k+1]], and a cluster
+// takes the level of its first rune.
+func visualClusters(s string, dir Direction, doShape bool) (shaped string, bounds []int, order []int) {
 	runes := []rune(s)
 	p := newParagraph(runes, dir)
 	out, levels := runes, p.levels
@@ -65,27 +67,24 @@ func visualClusters(s string, dir Direction, doShape bool) []string {
 			}
 		}
 	}
-	shaped := string(out)
-	clusters := make([]string, 0, len(out))
-	clevels := make([]uint8, 0, len(out))
-	state, rest, ri := -1, shaped, 0
+	shaped = string(out)
+	n := len(out)
+	ibuf := make([]int, 2*n+1)
+	bounds, order = ibuf[:0:n+1], ibuf[n+1:n+1]
+	clevels := levels[:0] // reused: cluster k starts at rune index ≥ k
+	state, rest, pos, ri := -1, shaped, 0, 0
 	for len(rest) > 0 {
 		var c string
 		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
-		clusters = append(clusters, c)
 		clevels = append(clevels, levels[ri])
+		order = append(order, len(bounds))
+		bounds = append(bounds, pos)
+		pos += len(c)
 		ri += utf8.RuneCountInString(c)
 	}
-	order := make([]int, len(clusters))
-	for i := range order {
-		order[i] = i
-	}
+	bounds = append(bounds, pos)
 	reverseRuns(clevels, order)
-	visual := make([]string, len(order))
-	for i, k := range order {
-		visual[i] = clusters[k]
-	}
-	return visual
+	return shaped, bounds, order
 }
 
 // needsBidi reports whether reordering s could change it: it holds a right-to-left character, an

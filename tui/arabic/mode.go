@@ -47,7 +47,8 @@ func ParseMode(s string) (Mode, error) {
 //
 // Precedence, most trustworthy first, because variables leak into terminals started from another
 // terminal's shell:
-//  1. TERM_PROGRAM, which each emulator overwrites: ghostty, vscode, WezTerm → app;
+//  1. TERM_PROGRAM, which each emulator overwrites: ghostty, vscode, WezTerm (and the other
+//     xterm.js terminals Hyper and Tabby) → app;
 //     Apple_Terminal, mintty → terminal; anything else (tmux, iTerm.app…) falls through.
 //  2. Variables an emulator sets for its own windows: KITTY_WINDOW_ID, ALACRITTY_WINDOW_ID,
 //     ALACRITTY_SOCKET, ALACRITTY_LOG, WT_SESSION → app; also TERM=xterm-kitty or alacritty.
@@ -55,7 +56,7 @@ func ParseMode(s string) (Mode, error) {
 //  4. Unknown → terminal (printing logical order is never worse than the raw text).
 func GuessMode(getenv func(string) string) Mode {
 	switch getenv("TERM_PROGRAM") {
-	case "ghostty", "vscode", "WezTerm":
+	case "ghostty", "vscode", "WezTerm", "Hyper", "Tabby": // Hyper and Tabby are xterm.js, like vscode
 		return ModeApp
 	case "Apple_Terminal", "mintty":
 		return ModeTerminal

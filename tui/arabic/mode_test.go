@@ -25,6 +25,7 @@ func TestGuessModeFromTheTerminalsEnvironment(t *testing.T) {
 		{"ghostty", env("TERM_PROGRAM", "ghostty"), ModeApp},
 		{"vscode", env("TERM_PROGRAM", "vscode"), ModeApp},
 		{"wezterm", env("TERM_PROGRAM", "WezTerm"), ModeApp},
+		{"hyper (xterm.js)", env("TERM_PROGRAM", "Hyper"), ModeApp},
 		{"gnome terminal", env("VTE_VERSION", "7600"), ModeTerminal},
 		{"konsole", env("KONSOLE_VERSION", "230805"), ModeTerminal},
 		{"macOS terminal", env("TERM_PROGRAM", "Apple_Terminal"), ModeTerminal},

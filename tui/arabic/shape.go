@@ -38,29 +38,29 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 			isRemovedByX9(classOf(runes[a])) || isRemovedByX9(classOf(runes[b]))
 	}
 	// prev[i] and next[i]: the nearest non-transparent neighbours of i, or -1.
-	prev := make([]int, n)
-	next := make([]int, n)
-	last := -1
+	nbuf := make([]int32, 2*n)
+	prev, next := nbuf[:n:n], nbuf[n:]
+	last := int32(-1)
 	for i := range runes {
 		prev[i] = last
 		if jt[i] != joinT {
-			last = i
+			last = int32(i)
 		}
 	}
 	last = -1
 	for i := n - 1; i >= 0; i-- {
 		next[i] = last
 		if jt[i] != joinT {
-			last = i
+			last = int32(i)
 		}
 	}
 	joinsPrev := func(i int) bool {
-		p := prev[i]
+		p := int(prev[i])
 		return (jt[i] == joinR || jt[i] == joinD || jt[i] == joinC) && p >= 0 &&
 			(jt[p] == joinL || jt[p] == joinD || jt[p] == joinC) && sameLevel(p, i)
 	}
 	joinsNext := func(i int) bool {
-		x := next[i]
+		x := int(next[i])
 		return (jt[i] == joinL || jt[i] == joinD || jt[i] == joinC) && x >= 0 &&
 			(jt[x] == joinR || jt[x] == joinD || jt[x] == joinC) && sameLevel(i, x)
 	}

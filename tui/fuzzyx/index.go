@@ -23,7 +23,8 @@ import (
 )
 
 // Index is built once per list (off the UI loop) and answers many queries. Its methods are
-// safe for concurrent use.
+// safe for concurrent use; a nil *Index is an empty list (a picker can filter before its
+// index arrives).
 type Index struct {
 	mu      sync.RWMutex
 	entries []string
@@ -59,6 +60,9 @@ func NewIndex(entries []string) *Index {
 
 // Len is the number of entries.
 func (ix *Index) Len() int {
+	if ix == nil {
+		return 0
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return len(ix.entries)
@@ -66,6 +70,9 @@ func (ix *Index) Len() int {
 
 // Entries returns the indexed entries; callers must not modify them.
 func (ix *Index) Entries() []string {
+	if ix == nil {
+		return nil
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.entries
@@ -94,6 +101,9 @@ func (ix *Index) Append(entries ...string) {
 
 // Cost reports what building the index has cost so far.
 func (ix *Index) Cost() BuildCost {
+	if ix == nil {
+		return BuildCost{}
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	return ix.build
@@ -101,6 +111,9 @@ func (ix *Index) Cost() BuildCost {
 
 // Stats reports the queries answered so far.
 func (ix *Index) Stats() Stats {
+	if ix == nil {
+		return Stats{}
+	}
 	return Stats{Queries: ix.queries.Load(), Fallbacks: ix.fallbacks.Load()}
 }
 

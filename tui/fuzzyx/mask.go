@@ -48,7 +48,7 @@ func pairBit(a, b uint8) uint64 {
 	return 1 << ((uint32(a)<<6 | uint32(b)) * 2654435761 >> 26)
 }
 
-// entryMeta is what the index keeps per entry (32 bytes).
+// entryMeta is what the index keeps per entry (32 bytes with padding).
 type entryMeta struct {
 	mask uint64
 	// words has the bits of the runes fuzzy gives a separator or camel-case bonus: those
@@ -62,12 +62,18 @@ type entryMeta struct {
 	// first is the bit number of the first rune (fuzzy's first-character bonus), noFirst
 	// for an empty entry.
 	first uint8
+	// at1 and at2 are the bit numbers of the runes starting at bytes 1 and 2, noFirst if
+	// none does: where the first pattern rune pays a leading penalty of only 5 or 10.
+	at1, at2 uint8
+	// firstWord is the byte offset of the first rune in words, at most 3: a first pattern
+	// rune matched there or later pays a leading penalty of 5 per byte, at most 15.
+	firstWord uint8
 }
 
 const noFirst = 0xFF
 
 func describe(s string) entryMeta {
-	md := entryMeta{first: noFirst}
+	md := entryMeta{first: noFirst, at1: noFirst, at2: noFirst, firstWord: 3}
 	clean := len(s)
 	var last uint8 // class of the rune before, as in rank
 	var lastIdx uint8
@@ -86,10 +92,19 @@ func describe(s string) entryMeta {
 			idx, cls = bitIndex(r), runeClass(r)
 		}
 		bit := uint64(1) << idx
+		switch j {
+		case 1:
+			md.at1 = idx
+		case 2:
+			md.at2 = idx
+		}
 		if j == 0 {
 			md.first = idx
 		} else {
 			if last&clsSep != 0 || last&clsLower != 0 && cls&clsUpper != 0 {
+				if md.words == 0 {
+					md.firstWord = uint8(min(j, 3))
+				}
 				md.words |= bit
 			}
 			md.pairs |= pairBit(lastIdx, idx)

@@ -2,6 +2,7 @@ package fuzzyx
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"unicode"
 	"unicode/utf8"
@@ -84,6 +85,12 @@ type query struct {
 	bits    []uint64 // bits[p] = 1 << idx[p]
 	pairs   []uint64 // pairs[p] is the pairBit of runes[p-1] and runes[p] (p >= 1)
 	orbits  [][]rune // orbits[p] are the runes equal to runes[p] under fuzzy's equalFold
+	// both[p]: runes[p] can take a word bonus and an adjacency step at once (refinedBound).
+	both []bool
+	// bits[1:] and pairs[1:] spread by layer, for room.
+	bitLayers, pairLayers []uint64
+	// most is the initial bound of an entry of length 0 offering the pattern everything.
+	most int
 }
 
 func compile(pattern string) *query {
@@ -100,8 +107,12 @@ func compile(pattern string) *query {
 		q.mask |= q.bits[p]
 		if p > 0 {
 			q.pairs[p] = pairBit(q.idx[p-1], q.idx[p])
+			q.bitLayers = layer(q.bitLayers, q.bits[p])
+			q.pairLayers = layer(q.pairLayers, q.pairs[p])
 		}
 		q.orbits = append(q.orbits, orbit(r))
+		q.both = append(q.both, p > 0 && (isSeparator(runes[p-1]) ||
+			hasCase(q.orbits[p-1], unicode.IsLower) && hasCase(q.orbits[p], unicode.IsUpper)))
 	}
 	q.codes[len(runes)] = endOfPattern
 	q.stops = make([]stopSet, len(runes))
@@ -110,7 +121,7 @@ func compile(pattern string) *query {
 			q.stops[p][b] = b >= utf8.RuneSelf || foldASCII[b] == q.codes[p] || foldASCII[b] == q.codes[p+1]
 		}
 	}
-	q.bounded = len(runes) <= maxBoundedPattern
+	q.bounded = 0 < len(runes) && len(runes) <= maxBoundedPattern
 	if q.bounded {
 		q.pow3 = make([]int, len(runes)+1)
 		q.adjMax = make([]int, len(runes)+1)
@@ -119,6 +130,9 @@ func compile(pattern string) *query {
 			q.pow3[r] = 3 * q.pow3[r-1]
 			q.adjMax[r] = 3*q.adjMax[r-1] + adjacentMatchBonus
 		}
+		m := len(runes)
+		q.most = q.initialBound(&entryMeta{mask: ^uint64(0), words: ^uint64(0), pairs: ^uint64(0), first: q.idx[0], at1: q.idx[0], at2: q.idx[0], firstWord: 1},
+			room{bonuses: m - 1, steps: m - 1})
 	}
 	return q
 }
@@ -164,6 +178,14 @@ func orbit(r rune) []rune {
 	return o
 }
 
+func isSeparator(r rune) bool {
+	return 0 <= r && r < utf8.RuneSelf && classASCII[r]&clsSep != 0
+}
+
+func hasCase(runes []rune, is func(rune) bool) bool {
+	return slices.ContainsFunc(runes, is)
+}
+
 // caseless reports, quickly, that r is in a block without case (Hebrew, Arabic, Indic,
 // CJK, Arabic presentation forms...): not lower, not upper, its own only fold.
 // TestCaselessRunesHaveNoCase checks these ranges against package unicode.
@@ -187,32 +209,93 @@ type room struct {
 	steps   int // runes that, with the rune before, form a pair in the entry (entryMeta.pairs)
 }
 
+// room counts, with a few popcounts, the pattern positions after the first whose bit (for
+// bonuses) or pair bit (for steps) the entry has: see layer.
 func (q *query) room(md *entryMeta) room {
 	var r room
-	for p := 1; p < len(q.runes); p++ {
-		if q.bits[p]&md.words != 0 {
-			r.bonuses++
-		}
-		if q.pairs[p]&md.pairs != 0 {
-			r.steps++
-		}
+	for _, l := range q.bitLayers {
+		r.bonuses += bits.OnesCount64(l & md.words)
+	}
+	for _, l := range q.pairLayers {
+		r.steps += bits.OnesCount64(l & md.pairs)
 	}
 	return r
 }
 
-// initialBound is the best score an entry could reach before it is read. The first
-// pattern rune scores 10 on the entry's first rune; anywhere else at most 20 (if its class
-// starts a word) less a leading penalty of at least 5. Every later rune can take a word
-// bonus if its class starts a word, and an adjacency step if it pairs with the rune before.
+// layer spreads bits over masks so that a bit set in k of them occurred k times: counting
+// the positions whose bit an entry has is then a popcount per mask, not a loop over the
+// pattern.
+func layer(masks []uint64, bit uint64) []uint64 {
+	for k := range masks {
+		if masks[k]&bit == 0 {
+			masks[k] |= bit
+			return masks
+		}
+	}
+	return append(masks, bit)
+}
+
+// initialBound is the best score an entry could reach before it is read: the first
+// pattern rune's best (firstBound), then every later rune a word bonus if its class starts
+// a word in the entry and an adjacency step if it pairs with the rune before.
 func (q *query) initialBound(md *entryMeta, r room) int {
-	first := unmatchedLeadingCharPenalty
+	return q.firstBound(md) + matchFollowingSeparatorBonus*r.bonuses + q.adjMax[r.steps] + len(q.runes) - int(md.clean)
+}
+
+// firstBound is the most the first pattern rune can score, leading penalty included: 10
+// on byte 0; on byte j >= 1 a word bonus of 20 if its class starts a word there or later,
+// less 5 per byte up to 15. Bytes 1 and 2 count only if the rune there is of its class.
+func (q *query) firstBound(md *entryMeta) int {
+	word := 0
 	if q.bits[0]&md.words != 0 {
-		first = matchFollowingSeparatorBonus + unmatchedLeadingCharPenalty
+		word = matchFollowingSeparatorBonus
+	}
+	best := word + maxUnmatchedLeadingCharPenalty // byte 3 on
+	if md.at1 == q.idx[0] {
+		b := unmatchedLeadingCharPenalty
+		if md.firstWord <= 1 {
+			b += word
+		}
+		best = max(best, b)
+	}
+	if md.at2 == q.idx[0] {
+		b := 2 * unmatchedLeadingCharPenalty
+		if md.firstWord <= 2 {
+			b += word
+		}
+		best = max(best, b)
 	}
 	if md.first == q.idx[0] {
-		first = max(first, firstCharMatchBonus)
+		best = max(best, firstCharMatchBonus)
 	}
-	return first + matchFollowingSeparatorBonus*r.bonuses + q.adjMax[r.steps] + len(q.runes) - int(md.clean)
+	return best
+}
+
+// refinedBound tightens initialBound, at the cost of a loop over the pattern, with what a
+// rune adjacent to the one before cannot have: a separator bonus unless the rune before is
+// a separator, a camel-case bonus unless the rune before can be lower case and this one upper
+// case (see query.both). Where a rune can take the word bonus or the adjacency step but not
+// both, choosing the word bonus forgoes a step; since the steps' bonuses are 5, 15, 45...
+// that gains at most 15 for one such rune, 30 for two, 35 for three, 40 for more.
+func (q *query) refinedBound(md *entryMeta) int {
+	m := len(q.runes)
+	words, steps, either := 0, 0, 0
+	for p := 1; p < m; p++ {
+		w := q.bits[p]&md.words != 0
+		s := q.pairs[p]&md.pairs != 0
+		if s {
+			steps++
+		}
+		if w {
+			if !s || q.both[p] {
+				words++
+			} else {
+				either++
+			}
+		}
+	}
+	gain := [...]int{0, 15, 30, 35, 40}[min(either, 4)]
+	return q.firstBound(md) + matchFollowingSeparatorBonus*words + q.adjMax[steps] + gain + m - int(md.clean)
 }
 
 // rank returns the score fuzzy.Find gives s (already cut at its first NUL) and whether s

@@ -27,10 +27,13 @@ func (ix *Index) Top(pattern string, n int) fuzzy.Matches {
 // TopContext is Top that stops early, returning ctx.Err(), when ctx is done: a search
 // made stale by the next key press is abandoned rather than finished.
 func (ix *Index) TopContext(ctx context.Context, pattern string, n int) (fuzzy.Matches, error) {
-	ix.queries.Add(1)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if ix == nil {
+		return nil, nil
+	}
+	ix.queries.Add(1)
 	if pattern == "" || n <= 0 {
 		return nil, nil
 	}
@@ -114,7 +117,11 @@ func (s *scanState) work() []candidate {
 			}
 			var r room
 			if q.bounded && need != math.MinInt {
-				if r = q.room(md); q.initialBound(md, r) < need {
+				// Long entries fail the bound without looking at what they offer.
+				if q.most-int(md.clean) < need {
+					continue
+				}
+				if r = q.room(md); q.initialBound(md, r) < need || q.refinedBound(md) < need {
 					continue
 				}
 			}

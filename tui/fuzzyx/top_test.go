@@ -192,6 +192,12 @@ func checkRank(t *testing.T, q *query, entry string) {
 	if b := q.initialBound(&md, q.room(&md)); b < got {
 		t.Fatalf("initial bound %d below score %d for %q in %q", b, got, q.pattern, entry)
 	}
+	if b := q.refinedBound(&md); b < got {
+		t.Fatalf("refined bound %d below score %d for %q in %q", b, got, q.pattern, entry)
+	}
+	if b := q.most - len(clean); b < got {
+		t.Fatalf("length bound %d below score %d for %q in %q", b, got, q.pattern, entry)
+	}
 }
 
 func FuzzRankAgreesWithFuzzy(f *testing.F) {
@@ -258,6 +264,43 @@ func TestAppendAnswersLikeOneIndex(t *testing.T) {
 	}
 	if c := ix.Cost(); c.Entries != len(entries) || c.Bytes < 12*len(entries) || c.Duration <= 0 {
 		t.Errorf("Cost() = %+v for %d entries", c, len(entries))
+	}
+}
+
+// A picker filters while the listing still streams in: answers given meanwhile must be
+// consistent rows of the list as it stood (run with -race).
+func TestTopWhileAppending(t *testing.T) {
+	entries := scanPaths(30_000, 6)
+	ix := NewIndex(entries[:1000])
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for lo := 1000; lo < len(entries); lo += 5000 {
+			ix.Append(entries[lo:min(lo+5000, len(entries))]...)
+		}
+	}()
+	for finished := false; !finished; {
+		select {
+		case <-done:
+			finished = true
+		default:
+		}
+		rows := ix.Top("passport", 50)
+		for k, r := range rows {
+			if r.Str != entries[r.Index] || k > 0 && r.Score > rows[k-1].Score {
+				t.Fatalf("row %d = %+v is not a sorted row of the list", k, r)
+			}
+		}
+	}
+	if got, want := ix.Top("passport", 50), firstN("passport", entries, 50); !reflect.DeepEqual(got, want) {
+		t.Fatal("Top after the last Append differs from fuzzy.Find over the whole list")
+	}
+}
+
+func TestNilIndexIsAnEmptyList(t *testing.T) {
+	var ix *Index
+	if ix.Len() != 0 || ix.Entries() != nil || ix.Top("passport", 10) != nil {
+		t.Fatalf("a nil index answered Len %d, Entries %v, Top %v", ix.Len(), ix.Entries(), ix.Top("passport", 10))
 	}
 }
 

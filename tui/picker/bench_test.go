@@ -43,6 +43,7 @@ func BenchmarkListing_100kFiles(b *testing.B) {
 	dir := hundredThousandScans(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		m := New(Options{StartDir: dir}).SetSize(120, 40)
 		m.sh.tick = noTick
@@ -59,6 +60,7 @@ func BenchmarkStockFilepicker_100kFiles(b *testing.B) {
 	dir := hundredThousandScans(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		fp := newStockPicker(dir, 40-5)
 		fp, _ = fp.Update(fp.Init()())
@@ -78,5 +80,30 @@ func BenchmarkIndex_100kFiles(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		indexCmd(m.listID, m.entries)()
+	}
+}
+
+// reportCPU adds CPU milliseconds per op (see cpuTime) beside ns/op.
+func reportCPU(b *testing.B) func() {
+	start := cpuTime()
+	return func() {
+		if d := cpuTime() - start; d > 0 {
+			b.ReportMetric(float64(d.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		}
+	}
+}
+
+// BenchmarkView_120x40 is one frame with a JPEG highlighted and its thumbnail beside the list.
+func BenchmarkView_120x40(b *testing.B) {
+	root := branchFolder(b)
+	m := open(b, Options{StartDir: root}, 120, 40)
+	m = moveTo(b, m, "passport-ahmed.JPG")
+	if m.pv.thumb.Rows == 0 {
+		b.Fatal("no thumbnail")
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = m.View()
 	}
 }

@@ -60,3 +60,18 @@ func (f ChosenFile) Open() (*os.File, error) {
 func chosenFrom(i preview.Info) ChosenFile {
 	return ChosenFile{Path: i.Path, Size: i.Size, ModTime: i.ModTime, Format: i.Format, Width: i.Width, Height: i.Height}
 }
+
+// Thumbnail draws the chosen file from the picker's cache (the check behind enter left its
+// sample there), for the Review screen. It never decodes: ok is false on a cache miss, so it is
+// safe to call from Update.
+func (f ChosenFile) Thumbnail(c *preview.Cache, cols, rows int) (preview.Thumbnail, bool) {
+	if c == nil {
+		return preview.Thumbnail{}, false
+	}
+	img, err, ok := c.Get(preview.KeyOf(preview.Info{Path: f.Path, Size: f.Size, ModTime: f.ModTime}))
+	if !ok || err != nil || img == nil {
+		return preview.Thumbnail{}, false
+	}
+	t := preview.Render(img, cols, rows)
+	return t, t.Rows > 0
+}

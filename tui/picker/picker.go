@@ -85,6 +85,7 @@ type Model struct {
 	ix       *fuzzyx.Index
 	cursor   int
 	offset   int
+	saved    int // the listing's cursor while a search shows other rows
 	mode     mode
 	input    lineInput
 	query    string
@@ -110,10 +111,11 @@ type Model struct {
 	searchCh     <-chan searchBatch
 	searchCancel context.CancelFunc
 
-	pv        previewState
-	chooseID  int64
-	checking  string // the path being checked after enter, "" when none
-	resolveID int64
+	pv          previewState
+	needPreview bool // Select changed the highlight without a command: preview on the next Update
+	chooseID    int64
+	checking    string // the path being checked after enter, "" when none
+	resolveID   int64
 }
 
 // New returns a picker on opts.StartDir. Its listing starts with Init.
@@ -168,8 +170,9 @@ func (m Model) Capturing() bool { return m.mode != modeBrowse }
 func (m Model) Dir() string      { return m.dir }
 func (m Model) StartDir() string { return m.start }
 
-// Select highlights path (after an OCR failure), moving to its folder if needed. When the folder
-// changes, the listing is read by the next Init: return m.Init() (or use SelectCmd).
+// Select highlights path (after an OCR failure), moving to its folder if needed. It cannot return
+// a command, so the folder is re-read by the next Init and the preview starts on the next Update:
+// prefer SelectCmd, or return m.Init() yourself.
 func (m Model) Select(path string) Model {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -178,14 +181,15 @@ func (m Model) Select(path string) Model {
 	m = m.closeInput()
 	dir, name := filepath.Dir(abs), filepath.Base(abs)
 	m.pending = name
-	m.pv = previewState{}
 	if dir == m.dir && !m.loading {
 		if i := m.indexOf(name); i >= 0 {
 			m.cursor = i
 			m = m.scrollToCursor()
 		}
+		m.pv, m.needPreview = previewState{}, true
 		return m
 	}
+	m.pv = previewState{}
 	m.dir, m.listID, m.loading, m.entries, m.ix, m.listErr = dir, nextID(), true, nil, nil, ""
 	m.cursor, m.offset = 0, 0
 	return m
@@ -203,6 +207,9 @@ func (m Model) SetError(sentence string) Model {
 	m.errText = sentence
 	return m
 }
+
+// Cache is the thumbnail cache this picker fills (see ChosenFile.Thumbnail).
+func (m Model) Cache() *preview.Cache { return m.sh.cache }
 
 // Err is the sentence currently shown above the list, "" when none.
 func (m Model) Err() string { return m.errText }

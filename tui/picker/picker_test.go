@@ -139,6 +139,9 @@ func TestEnterChoosesAnImageThatPassesEveryCheck(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	file.Close()
+	if th, ok := f.Thumbnail(m.Cache(), 30, 10); !ok || th.Cols != 28 || th.Rows != 10 {
+		t.Errorf("Review thumbnail from the cache: %d×%d ok=%v, want 28×10 (1240×870 in 30×20 px)", th.Cols, th.Rows, ok)
+	}
 }
 
 func TestEnterOnARefusedFileShowsTheSentenceAndChoosesNothing(t *testing.T) {
@@ -313,5 +316,67 @@ func TestThumbnailIsDrawnBesideTheListAndSummarisedWhenNarrow(t *testing.T) {
 	v := narrow.View()
 	if narrow.pv.thumb.Rows != 0 || !strings.Contains(v, "1240×870 px · JPEG") || len(strings.Split(v, "\n")) != 20 {
 		t.Errorf("narrow view:\n%s", v)
+	}
+}
+
+func TestSelectInTheSameFolderPreviewsOnTheNextMessage(t *testing.T) {
+	root := branchFolder(t)
+	m := open(t, Options{StartDir: root}, 100, 30)
+	m = m.Select(filepath.Join(root, "specimen.png"))
+	if highlightedName(m) != "specimen.png" {
+		t.Fatalf("highlighted %q", highlightedName(m))
+	}
+	m, cmd := m.Update(spinMsg{}) // any message: the wizard's next tick or key
+	m, _ = drive(t, m, cmd)
+	if m.pv.info == nil || m.pv.info.Format != "png" || m.pv.info.Width != 640 {
+		t.Errorf("preview after Select: %+v", m.pv.info)
+	}
+}
+
+func TestKeysWorkWhileTheListingIsStillBeingRead(t *testing.T) {
+	root := branchFolder(t)
+	m := New(Options{StartDir: root})
+	m.sh.tick = noTick
+	m = m.SetSize(100, 30)
+	listing := m.Init() // not run yet: the folder is "still being read"
+	m, _ = press(t, m, "down", "enter", "pgdown", "backspace")
+	if m.Dir() != filepath.Dir(root) {
+		t.Fatalf("backspace while loading: dir %q", m.Dir())
+	}
+	m, _ = drive(t, m, listing) // the old folder's listing arrives late: dropped
+	m, _ = drive(t, m, listCmd(m.listID, m.Dir()))
+	if highlightedName(m) != filepath.Base(root) {
+		t.Errorf("highlighted %q, want the folder we came from", highlightedName(m))
+	}
+}
+
+func TestAMissingStartFolderIsASentence(t *testing.T) {
+	m := open(t, Options{StartDir: filepath.Join(t.TempDir(), "gone")}, 100, 30)
+	if v := m.View(); !strings.Contains(v, "This folder no longer exists. Press backspace to go up.") {
+		t.Errorf("view:\n%s", v)
+	}
+}
+
+func TestNoLineIsWiderThanTheAreaGiven(t *testing.T) {
+	long := strings.Repeat("very-long-folder-name-", 6)
+	root := tree(t, map[string][]byte{
+		long + "/" + strings.Repeat("جواز-سفر-", 12) + ".jpg": jpegOf(t, 800, 560),
+		long + "/" + strings.Repeat("scan", 40) + ".png":       pngOf(t, 640, 448),
+		long + "/bad\xff" + strings.Repeat("\x1b", 30) + ".jpg": []byte("text"),
+	})
+	for _, size := range [][2]int{{40, 10}, {60, 16}, {80, 24}, {120, 40}} {
+		m := open(t, Options{StartDir: filepath.Join(root, long), MaxBytes: 1000}, size[0], size[1])
+		for _, keys := range [][]string{nil, {"down"}, {"down", "down"}, {"/", "scan"}, {"ctrl+l", long + long}} {
+			m2, _ := press(t, m, keys...)
+			lines := strings.Split(m2.View(), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%v after %q: %d lines", size, keys, len(lines))
+			}
+			for _, l := range lines {
+				if w := lipgloss.Width(l); w > size[0] {
+					t.Errorf("%v after %q: a line %d cells wide: %q", size, keys, w, l)
+				}
+			}
+		}
 	}
 }

@@ -7,54 +7,77 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
-// scanDir calls add for every name in dir with its type from the directory entry itself
-// (getdents64's d_type). It is os.File.ReadDir without its per-entry allocations: each 256 KiB
-// of raw entries becomes one string and names are substrings of it, so 100,000 names cost a
-// handful of allocations instead of 300,000. Only a filesystem that reports no type
-// (DT_UNKNOWN) costs an lstat, for that entry alone.
-func scanDir(dir string, add func(name string, t fs.FileMode)) error {
+// scanDir reads every name in dir and returns how many there are and a function that visits
+// each with its type from the directory entry itself (getdents64's d_type). It is
+// os.File.ReadDir without the per-entry allocations: each 256 KiB of raw entries becomes one
+// string and names are substrings of it, and the count lets the caller allocate its slice once,
+// so 100,000 names cost a few dozen allocations instead of 300,000. Only a filesystem that
+// reports no type (DT_UNKNOWN) costs an lstat, for that entry alone.
+func scanDir(dir string) (int, func(add func(name string, t fs.FileMode)), error) {
 	fd, err := openDir(dir)
 	if err != nil {
-		return &fs.PathError{Op: "open", Path: dir, Err: err}
+		return 0, func(func(string, fs.FileMode)) {}, &fs.PathError{Op: "open", Path: dir, Err: err}
 	}
 	defer syscall.Close(fd)
+	var chunks []string
+	count := 0
 	buf := make([]byte, 256<<10)
 	for {
-		n, err := syscall.ReadDirent(fd, buf)
-		if err == syscall.EINTR {
+		n, rerr := syscall.ReadDirent(fd, buf)
+		if rerr == syscall.EINTR {
 			continue
 		}
-		if err != nil {
-			return &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+		if rerr != nil {
+			err = &fs.PathError{Op: "readdirent", Path: dir, Err: rerr}
+			break
 		}
 		if n <= 0 {
-			return nil
+			break
 		}
 		raw := string(buf[:n])
+		chunks = append(chunks, raw)
 		for len(raw) >= 19 {
-			reclen := int(binary.NativeEndian.Uint16([]byte(raw[16:18])))
+			reclen := int(uint16(raw[16+lo]) | uint16(raw[17-lo])<<8)
 			if reclen < 19 || reclen > len(raw) {
 				break
 			}
-			typ := raw[18]
-			name := raw[19:reclen]
-			for i := 0; i < len(name); i++ {
-				if name[i] == 0 {
-					name = name[:i]
-					break
-				}
-			}
 			raw = raw[reclen:]
-			if name == "." || name == ".." || name == "" {
-				continue
-			}
-			add(name, direntType(dir, name, typ))
+			count++
 		}
 	}
+	each := func(add func(name string, t fs.FileMode)) {
+		for _, raw := range chunks {
+			for len(raw) >= 19 {
+				reclen := int(uint16(raw[16+lo]) | uint16(raw[17-lo])<<8)
+				if reclen < 19 || reclen > len(raw) {
+					break
+				}
+				typ, name := raw[18], raw[19:reclen]
+				if i := strings.IndexByte(name, 0); i >= 0 {
+					name = name[:i]
+				}
+				raw = raw[reclen:]
+				if name == "." || name == ".." || name == "" {
+					continue
+				}
+				add(name, direntType(dir, name, typ))
+			}
+		}
+	}
+	return count, each, err
 }
+
+// lo is 0 on little-endian machines and 1 on big-endian ones: d_reclen's low byte's offset.
+var lo = func() int {
+	if binary.NativeEndian.Uint16([]byte{1, 0}) == 1 {
+		return 0
+	}
+	return 1
+}()
 
 func openDir(dir string) (int, error) {
 	for {

@@ -3,28 +3,17 @@
 package picker
 
 import (
-	"io"
 	"io/fs"
 	"os"
 )
 
-// scanDir calls add for every name in dir with its type from the directory entry (no stat).
-func scanDir(dir string, add func(name string, t fs.FileMode)) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	for {
-		des, err := f.ReadDir(4096)
+// scanDir reads every name in dir and returns how many there are and a function that visits
+// each with its type from the directory entry (no stat).
+func scanDir(dir string) (int, func(add func(name string, t fs.FileMode)), error) {
+	des, err := os.ReadDir(dir)
+	return len(des), func(add func(string, fs.FileMode)) {
 		for _, de := range des {
 			add(de.Name(), de.Type())
 		}
-		if err != nil || len(des) == 0 {
-			if err == io.EOF {
-				return nil
-			}
-			return err
-		}
-	}
+	}, err
 }

@@ -40,12 +40,17 @@ type spinMsg struct{ id int64 }
 // Update handles keys and the answers of the picker's own commands. ChosenMsg comes back as a
 // command's message once enter picked a file that passed every check.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	var pv tea.Cmd
+	if m.needPreview {
+		m.needPreview = false
+		m, pv = m.previewHighlighted()
+	}
 	m, cmd := m.update(msg)
 	m, spin := m.keepSpinning()
-	if spin == nil {
+	if pv == nil && spin == nil {
 		return m, cmd
 	}
-	return m, tea.Batch(cmd, spin)
+	return m, tea.Batch(pv, cmd, spin)
 }
 
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
@@ -307,7 +312,7 @@ func (m Model) closeInput() Model {
 		}
 	}
 	if m.mode == modeSearch {
-		m.cursor = 0
+		m.cursor = m.saved
 	}
 	m.mode, m.query = modeBrowse, ""
 	m.input.Reset()
@@ -322,6 +327,7 @@ func (m Model) openInput(md mode) (Model, tea.Cmd) {
 	m = m.closeInput()
 	m.mode = md
 	if md == modeSearch {
+		m.saved = m.cursor
 		m.searchID, m.searching = nextID(), true
 		m.searchCh, m.searchCancel = startSearch(m.start, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
 		m.cursor, m.offset = 0, 0

@@ -110,10 +110,12 @@ func BenchmarkPreview_24MP_JPEG(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		op()
 	}
 	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	peakHeap(b, op)
 }
 
@@ -133,10 +135,12 @@ func BenchmarkFullDecode_24MP(b *testing.B) {
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
+	start := cpuTime()
 	for i := 0; i < b.N; i++ {
 		op()
 	}
 	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	peakHeap(b, op)
 }
 

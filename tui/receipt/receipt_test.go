@@ -178,6 +178,9 @@ func TestWriteSaysWhyWhenTheFolderCannotBeMade(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "receipt: create folder") {
 		t.Errorf("Write under a file: %v", err)
 	}
+	if _, err := Write("", r); err == nil || !strings.Contains(err.Error(), "no folder") {
+		t.Errorf("Write with no folder: %v", err)
+	}
 }
 
 func TestReceiptRoundTripsThroughJSON(t *testing.T) {

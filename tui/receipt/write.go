@@ -23,6 +23,9 @@ const maxSuffix = 1000
 // The file is named after the finishing time and the document number (FileName); an existing
 // file is never overwritten: the name gets "-2", "-3"… instead.
 func Write(dir string, r Receipt) (string, error) {
+	if dir == "" {
+		return "", errors.New("receipt: no folder given")
+	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("receipt: create folder: %w", err)
 	}
