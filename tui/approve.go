@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -81,7 +80,7 @@ func (m approveModel) update(msg tea.Msg) (approveModel, tea.Cmd, any) {
 	return m, nil, nil
 }
 
-func (m approveModel) view(c *common, spin string, elapsed time.Duration) string {
+func (m approveModel) view(c *common, spin string) string {
 	t := c.th
 	var b strings.Builder
 	b.WriteString(t.Heading.Render("Approve the passport update"))

@@ -242,13 +242,13 @@ func (m Model) inputFocused() bool {
 }
 
 // Update is the state machine. A panic in it is written down and ends the program cleanly.
-func (m Model) Update(msg tea.Msg) (_ tea.Model, cmd tea.Cmd) {
+func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
 			m.panicPath = writePanicReport(fmt.Sprintf("panic in Update: %v\n\n%s", r, debug.Stack()))
 			m.cancelAll()
 			m.quitting = true
-			cmd = tea.Quit
+			res, cmd = m, tea.Quit
 		}
 	}()
 	m, cmd = m.update(msg)

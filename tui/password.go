@@ -120,9 +120,10 @@ func (m passwordModel) view(c *common, spin string) string {
 	b.WriteString(t.Heading.Render("Verify the customer's password"))
 	b.WriteString("\n\n")
 	if m.locked {
-		b.WriteString(t.ErrorText.Render("The customer's password is locked after too many wrong attempts."))
+		// The sentence itself is in the notice above; this says what is left to do here.
+		b.WriteString(t.Muted.Render("No more attempts can be made for this session."))
 		b.WriteString("\n")
-		b.WriteString(t.Muted.Render("They must unlock it through the bank's usual channel. Press esc to go back, ctrl+c to quit."))
+		b.WriteString(t.Muted.Render("esc goes back to the applicant ID; ctrl+c quits."))
 		b.WriteString("\n")
 		return b.String()
 	}

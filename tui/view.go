@@ -155,7 +155,7 @@ func (m Model) renderBody(h int) string {
 	case stReview:
 		return m.review.view(c, h)
 	case stApprove:
-		return m.approve.view(c, spin, 0)
+		return m.approve.view(c, spin)
 	case stDone:
 		return m.done.view(c)
 	case stError:

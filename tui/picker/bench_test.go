@@ -2,6 +2,7 @@ package picker
 
 import (
 	"fmt"
+	"github.com/charmbracelet/bubbles/filepicker"
 	"os"
 	"path/filepath"
 	"sync"
@@ -62,10 +63,14 @@ func BenchmarkStockFilepicker_100kFiles(b *testing.B) {
 	b.ResetTimer()
 	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
-		fp := newStockPicker(dir, 40-5)
+		fp := filepicker.New()
+		fp.CurrentDirectory = dir
+		fp.AllowedTypes = []string{".jpg", ".jpeg", ".png"}
+		fp.AutoHeight = false
+		fp.SetHeight(40 - 5)
 		fp, _ = fp.Update(fp.Init()())
-		if len(fp.files) != 100_003 || len(fp.View()) == 0 {
-			b.Fatalf("%d entries", len(fp.files))
+		if len(fp.View()) == 0 {
+			b.Fatal("the stock picker drew nothing")
 		}
 	}
 }

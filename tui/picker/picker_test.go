@@ -360,8 +360,8 @@ func TestAMissingStartFolderIsASentence(t *testing.T) {
 func TestNoLineIsWiderThanTheAreaGiven(t *testing.T) {
 	long := strings.Repeat("very-long-folder-name-", 6)
 	root := tree(t, map[string][]byte{
-		long + "/" + strings.Repeat("جواز-سفر-", 12) + ".jpg": jpegOf(t, 800, 560),
-		long + "/" + strings.Repeat("scan", 40) + ".png":       pngOf(t, 640, 448),
+		long + "/" + strings.Repeat("جواز-سفر-", 12) + ".jpg":   jpegOf(t, 800, 560),
+		long + "/" + strings.Repeat("scan", 40) + ".png":        pngOf(t, 640, 448),
 		long + "/bad\xff" + strings.Repeat("\x1b", 30) + ".jpg": []byte("text"),
 	})
 	for _, size := range [][2]int{{40, 10}, {60, 16}, {80, 24}, {120, 40}} {

@@ -8,6 +8,7 @@ import (
 	"image/color"
 	_ "image/jpeg" // the two formats the API accepts
 	_ "image/png"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -24,6 +25,8 @@ const (
 	MaxDecodeBytes = 256 << 20
 	// MinReadableWidth is the narrowest image OCR reads reliably; narrower ones get a warning.
 	MinReadableWidth = 600
+	// maxHeaderBytes is how far into a file Inspect reads looking for the image header.
+	maxHeaderBytes = 1 << 20
 )
 
 // Sentences shown to the user; each says what happened and what to do.
@@ -84,7 +87,9 @@ func Inspect(path string, maxBytes int64) Info {
 		return info.refuse(warningUnreadable, statSentence(err))
 	}
 	defer f.Close()
-	cfg, format, err := image.DecodeConfig(bufio.NewReaderSize(f, 4096))
+	// The header is in the first few kilobytes (EXIF can push it to ~64 KiB); a file that hides
+	// it further is not a scan, and must not make us read gigabytes to find out.
+	cfg, format, err := image.DecodeConfig(bufio.NewReaderSize(io.LimitReader(f, maxHeaderBytes), 4096))
 	if err == nil && format != "jpeg" && format != "png" {
 		err = image.ErrFormat
 	}
