@@ -79,7 +79,7 @@ Flags:
 		res.Error = &runError{Stage: stage, Sentence: sentenceOf(err)}
 		var ae *api.Error
 		if errors.As(err, &ae) {
-			res.Error.Kind = kindName(ae.Kind)
+			res.Error.Kind = ae.Kind.String()
 		}
 		writeJSON(stdout, res)
 		fmt.Fprintln(stderr, "passport-update run:", res.Error.Sentence)
@@ -287,10 +287,12 @@ func openChecked(path string, info preview.Info) (*os.File, error) {
 	return f, nil
 }
 
+// sentenceOf is the sentence a person reads: the api package's for its errors, ours otherwise.
 func sentenceOf(err error) string {
 	var ae *api.Error
-	if errors.As(err, &ae) {
-		return ae.Sentence()
+	var um *api.UnsupportedMethodError
+	if errors.As(err, &ae) || errors.As(err, &um) || errors.Is(err, api.ErrPassportStepNotAllowed) {
+		return api.Sentence(err)
 	}
 	return err.Error()
 }
@@ -331,11 +333,6 @@ func approveCode(err error) int {
 		}
 	}
 	return exitServer
-}
-
-func kindName(k api.Kind) string {
-	return [...]string{"unknown", "network", "timeout", "canceled", "tls", "unauthorized", "forbidden", "not-found",
-		"validation", "too-large", "rate-limited", "server", "bad-answer", "failed", "refused"}[k]
 }
 
 func nameCorrection(ocr, given string) []receipt.Correction {
