@@ -105,9 +105,17 @@ func peakRSS(pid int) int64 {
 // background colour and termenv waits five seconds for an answer a silent terminal never sends.
 // The wizard must draw its first frame long before that.
 func TestStartsWithoutStallingOnASilentTerminal(t *testing.T) {
-	took, rss := startSilent(t)
-	t.Logf("first frame after %v, peak RSS %.1f MiB", took, float64(rss)/(1<<20))
-	if took >= 4*time.Second {
-		t.Fatalf("the first frame took %v: the background-colour query stalled", took)
+	for _, tc := range []struct {
+		name string
+		env  []string
+	}{
+		{"silent terminal, background asked", nil},
+		{"background given by PASSPORT_THEME", []string{"PASSPORT_THEME=dark"}},
+	} {
+		took, rss := startSilent(t, tc.env...)
+		t.Logf("%s: first frame after %v, peak RSS %.1f MiB", tc.name, took, float64(rss)/(1<<20))
+		if took >= 4*time.Second {
+			t.Fatalf("%s: the first frame took %v: the background-colour query stalled", tc.name, took)
+		}
 	}
 }

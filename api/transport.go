@@ -24,11 +24,14 @@ const (
 // no cross-host redirects (the bearer token never follows one). There is deliberately no way
 // to skip certificate verification.
 func NewHTTPClient(caFile string) (*http.Client, error) {
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
+	// Without a CA file RootCAs stays nil: crypto/tls then loads the system roots on the first
+	// handshake, so a demo on loopback never pays for parsing them at start-up.
+	var pool *x509.CertPool
 	if caFile != "" {
+		var err error
+		if pool, err = x509.SystemCertPool(); err != nil || pool == nil {
+			pool = x509.NewCertPool()
+		}
 		pem, err := os.ReadFile(caFile)
 		if err != nil {
 			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCAUnreadable,

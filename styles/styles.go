@@ -16,15 +16,15 @@ import (
 )
 
 // NewRenderer builds a lipgloss renderer for w without asking the terminal anything: the colour
-// profile comes from the environment (NO_COLOR → none), the background from COLORFGBG, and a
-// dark background is assumed when nothing says otherwise.
+// profile comes from the environment (NO_COLOR → none) and the background is the one package
+// earlyterm settled before bubbletea's init (PASSPORT_THEME, COLORFGBG, a bounded OSC 11 query).
 func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
 	}
 	r := lipgloss.NewRenderer(w)
 	r.SetColorProfile(Profile(w, getenv))
-	r.SetHasDarkBackground(DarkBackground(getenv))
+	r.SetHasDarkBackground(lipgloss.HasDarkBackground())
 	return r
 }
 
@@ -35,24 +35,8 @@ func Profile(w io.Writer, getenv func(string) string) termenv.Profile {
 		return termenv.Ascii
 	}
 	env := envFunc(getenv)
-	out := termenv.NewOutput(w, termenv.WithEnvironment(env), termenv.WithColorCache(true))
+	out := termenv.NewOutput(w, termenv.WithEnvironment(env))
 	return out.EnvColorProfile()
-}
-
-// DarkBackground guesses the background from COLORFGBG ("15;0" = light text on black); true
-// when unknown, the common case for terminals at a bank branch.
-func DarkBackground(getenv func(string) string) bool {
-	v := getenv("COLORFGBG")
-	i := strings.LastIndexByte(v, ';')
-	if i < 0 {
-		return true
-	}
-	bg, err := strconv.Atoi(v[i+1:])
-	if err != nil {
-		return true
-	}
-	// ANSI 0–6 and 8 are dark; 7 and 9–15 are light.
-	return bg < 7 || bg == 8
 }
 
 type envFunc func(string) string
@@ -97,21 +81,60 @@ type Theme struct {
 }
 
 var (
-	accent  = lipgloss.AdaptiveColor{Light: "#1D4ED8", Dark: "#7AA2F7"}
-	fg      = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6E6E6"}
-	muted   = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
-	good    = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
-	warn    = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
-	bad     = lipgloss.AdaptiveColor{Light: "#CF222E", Dark: "#F85149"}
-	loud    = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#000000"}
-	loudBg  = lipgloss.AdaptiveColor{Light: "#BF3989", Dark: "#FF7AC6"}
-	selBg   = lipgloss.AdaptiveColor{Light: "#DDF4FF", Dark: "#1F2D4D"}
-	btnText = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#0D1117"}
+	accent = lipgloss.AdaptiveColor{Light: "#1D4ED8", Dark: "#7AA2F7"}
+	fg     = lipgloss.AdaptiveColor{Light: "#1F2328", Dark: "#E6E6E6"}
+	muted  = lipgloss.AdaptiveColor{Light: "#6E7781", Dark: "#8B949E"}
+	good   = lipgloss.AdaptiveColor{Light: "#1A7F37", Dark: "#3FB950"}
+	warn   = lipgloss.AdaptiveColor{Light: "#9A6700", Dark: "#D29922"}
+	bad    = lipgloss.AdaptiveColor{Light: "#CF222E", Dark: "#F85149"}
+	loud   = lipgloss.AdaptiveColor{Light: "#FFFFFF", Dark: "#000000"}
+	loudBg = lipgloss.AdaptiveColor{Light: "#BF3989", Dark: "#FF7AC6"}
+	selBg  = lipgloss.AdaptiveColor{Light: "#DDF4FF", Dark: "#1F2D4D"}
 )
 
-// New builds the theme on r.
+// resolver turns the adaptive colours into the renderer's own colours once, so that drawing
+// never converts a hex colour again (lipgloss would, per Render, per colour: for a 16-colour
+// terminal that nearest-colour search costs more than the rest of a frame).
+type resolver struct {
+	dark    bool
+	profile termenv.Profile
+}
+
+func (rs resolver) color(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
+	hex := c.Light
+	if rs.dark {
+		hex = c.Dark
+	}
+	switch rs.profile {
+	case termenv.Ascii:
+		return lipgloss.NoColor{}
+	case termenv.ANSI:
+		if ac, ok := termenv.ANSI.Color(hex).(termenv.ANSIColor); ok {
+			return lipgloss.Color(strconv.Itoa(int(ac)))
+		}
+	case termenv.ANSI256:
+		if ac, ok := termenv.ANSI256.Color(hex).(termenv.ANSI256Color); ok {
+			return lipgloss.Color(strconv.Itoa(int(ac)))
+		}
+	}
+	return lipgloss.Color(hex)
+}
+
+// New builds the theme on r: the adaptive palette resolved for r's background and profile.
 func New(r *lipgloss.Renderer) Theme {
 	s := r.NewStyle
+	rs := resolver{dark: r.HasDarkBackground(), profile: r.ColorProfile()}
+	var (
+		accent = rs.color(accent)
+		fg     = rs.color(fg)
+		muted  = rs.color(muted)
+		good   = rs.color(good)
+		warn   = rs.color(warn)
+		bad    = rs.color(bad)
+		loud   = rs.color(loud)
+		loudBg = rs.color(loudBg)
+		selBg  = rs.color(selBg)
+	)
 	return Theme{
 		R:           r,
 		Title:       s().Bold(true).Foreground(accent),
@@ -186,6 +209,11 @@ func (t Theme) Header(h HeaderInfo) string {
 		right += t.Badge.Render("SANDBOX")
 	}
 	gap := h.Width - lipgloss.Width(left) - lipgloss.Width(right)
+	if gap < 1 && h.Applicant != "" {
+		// Narrow: the applicant without its label may still fit on the step line.
+		right = strings.Replace(right, t.Applicant.Render("Applicant "+h.Applicant), t.Applicant.Render(h.Applicant), 1)
+		gap = h.Width - lipgloss.Width(left) - lipgloss.Width(right)
+	}
 	line := left
 	if right != "" {
 		if gap < 1 {

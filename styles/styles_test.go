@@ -16,25 +16,6 @@ func env(kv ...string) func(string) string {
 	return func(k string) string { return m[k] }
 }
 
-func TestDarkBackgroundFromCOLORFGBG(t *testing.T) {
-	cases := []struct {
-		colorfgbg string
-		dark      bool
-	}{
-		{"", true},      // unknown: dark, the common terminal default
-		{"15;0", true},  // light text on black
-		{"0;15", false}, // black text on white
-		{"0;default;7", false},
-		{"12;8", true},
-		{"garbage", true},
-	}
-	for _, c := range cases {
-		if got := DarkBackground(env("COLORFGBG", c.colorfgbg)); got != c.dark {
-			t.Errorf("COLORFGBG=%q: dark %v, want %v", c.colorfgbg, got, c.dark)
-		}
-	}
-}
-
 func TestNoColorGivesThePlainProfile(t *testing.T) {
 	if p := Profile(io.Discard, env("NO_COLOR", "1", "COLORTERM", "truecolor", "CLICOLOR_FORCE", "1")); p != termenv.Ascii {
 		t.Fatalf("profile %v under NO_COLOR", p)

@@ -48,7 +48,7 @@ func newApprove(fullNameAr *string, docNumber, applicant string) approveModel {
 
 var approveAgain = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
 
-func (m approveModel) shortHelp() []key.Binding {
+func (m approveModel) ShortHelp() []key.Binding {
 	if m.sending {
 		return nil
 	}
@@ -118,3 +118,10 @@ func (m approveModel) view(c *common, spin string) string {
 	}
 	return b.String()
 }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k ApproveKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Approve, k.Back} }
+func (k ApproveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Approve, k.Back}} }
+
+// FullHelp is the step's keys in its current state.
+func (m approveModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -1,6 +1,11 @@
 package tui
 
 import (
+	"io"
+
+	"github.com/muesli/termenv"
+
+	"passport-update/styles"
 	"testing"
 )
 
@@ -13,6 +18,7 @@ var benchScreens = []struct {
 }{
 	{"Session", func(f *flow) {}},
 	{"Password", func(f *flow) { f.openSession("APP-1042"); f.settle() }},
+	{"Passport", func(f *flow) { f.openSession("APP-1042"); f.verify(testPassword); f.settle() }},
 	{"Upload", func(f *flow) {
 		f.api.uploadGate = make(chan struct{})
 		f.t.Cleanup(func() { close(f.api.uploadGate) })
@@ -58,6 +64,31 @@ func BenchmarkRender_120x40(b *testing.B) {
 	for _, s := range benchScreens {
 		b.Run(s.name, func(b *testing.B) {
 			f := benchFlow(b, s.run)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for b.Loop() {
+				if f.m.render() == "" {
+					b.Fatal("empty frame")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRender_120x40_ANSI16 draws with a 16-colour theme, the costliest profile for lipgloss
+// (nearest-colour search), to show the theme's colours are resolved once, not per frame.
+func BenchmarkRender_120x40_ANSI16(b *testing.B) {
+	r := styles.NewRenderer(io.Discard, func(k string) string {
+		return map[string]string{"CLICOLOR_FORCE": "1", "TERM": "xterm"}[k]
+	})
+	r.SetColorProfile(termenv.ANSI)
+	for _, s := range benchScreens {
+		if s.name != "Review" && s.name != "Session" {
+			continue
+		}
+		b.Run(s.name, func(b *testing.B) {
+			f := benchFlow(b, s.run)
+			f.m.c.th = styles.New(r)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

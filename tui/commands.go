@@ -2,10 +2,14 @@ package tui
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -36,10 +40,71 @@ func safe(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
+// retryPause is the wait before the one automatic retry of a read-only or session-setup call
+// that a proxy or an overloaded server refused (HTTP 5xx or 429).
+var retryPause = 400 * time.Millisecond
+
+// once calls f, and once more after a short pause when the failure is a gateway or overload
+// answer (a flaky proxy fails the first try of a call). Only for calls that are safe to repeat:
+// never VerifyPassword (a wrong-attempt counter) or Approve.
+func once[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	v, err := f()
+	var ae *api.Error
+	if err == nil || !errors.As(err, &ae) || (ae.Kind != api.KindServer && ae.Kind != api.KindRateLimited) {
+		return v, err
+	}
+	wait := retryPause
+	if ae.RetryAfter > 0 {
+		wait = min(ae.RetryAfter, 3*time.Second)
+	}
+	select {
+	case <-ctx.Done():
+		return v, err
+	case <-time.After(wait):
+	}
+	return f()
+}
+
+// openSession is api.Client.OpenPassportSession (steps 1, 2, 3, 3b) done step by step, so that
+// a step a gateway refused is tried once more inside the same session instead of starting a new
+// session whose steps the gateway refuses again.
+func openSession(ctx context.Context, c *api.Client, tenantID, tenantSecret, applicantID string) (api.PassportSession, error) {
+	s, err := once(ctx, func() (api.Session, error) {
+		return c.GenerateUpdateRequestSessionToken(ctx, api.SessionRequest{
+			TenantID: tenantID, TenantSecret: tenantSecret, ApplicantID: applicantID,
+			UpdateSteps: []api.UpdateStep{api.StepPassport},
+		})
+	})
+	if err != nil {
+		return api.PassportSession{}, err
+	}
+	sc := c.WithToken(s.Token)
+	steps, err := once(ctx, func() ([]api.AllowedStep, error) { return sc.GetCurrentRequestSteps(ctx) })
+	if err != nil {
+		return api.PassportSession{}, err
+	}
+	if !slices.ContainsFunc(steps, func(a api.AllowedStep) bool { return a.Step == api.StepPassport }) {
+		return api.PassportSession{}, api.ErrPassportStepNotAllowed
+	}
+	tok, err := once(ctx, func() (string, error) { return sc.Initialize(ctx, api.StepPassport) })
+	if err != nil {
+		return api.PassportSession{}, err
+	}
+	if tok != "" {
+		sc = sc.WithToken(tok)
+	}
+	ps, err := once(ctx, func() (api.PassportSession, error) { return sc.ResumePassportSession(ctx) })
+	if err != nil {
+		return api.PassportSession{}, err
+	}
+	ps.ExpiresAt = s.ExpiresAt
+	return ps, nil
+}
+
 func openSessionCmd(ctx context.Context, id int, c *api.Client, tenantID, tenantSecret, applicantID string, now func() time.Time) tea.Cmd {
 	return safe(func() tea.Msg {
 		start := now()
-		s, err := c.OpenPassportSession(ctx, tenantID, tenantSecret, applicantID)
+		s, err := openSession(ctx, c, tenantID, tenantSecret, applicantID)
 		return sessionMsg{id: id, sess: s, err: err, took: now().Sub(start)}
 	})
 }
@@ -47,14 +112,14 @@ func openSessionCmd(ctx context.Context, id int, c *api.Client, tenantID, tenant
 func resumeSessionCmd(ctx context.Context, id int, c *api.Client, now func() time.Time) tea.Cmd {
 	return safe(func() tea.Msg {
 		start := now()
-		s, err := c.ResumePassportSession(ctx)
+		s, err := once(ctx, func() (api.PassportSession, error) { return c.ResumePassportSession(ctx) })
 		return sessionMsg{id: id, sess: s, err: err, took: now().Sub(start)}
 	})
 }
 
 func translationCmd(ctx context.Context, id int, c *api.Client) tea.Cmd {
 	return safe(func() tea.Msg {
-		on, err := c.IsTranslationStepEnabled(ctx)
+		on, err := once(ctx, func() (bool, error) { return c.IsTranslationStepEnabled(ctx) })
 		return translationMsg{id: id, enabled: on, err: err}
 	})
 }
@@ -80,8 +145,10 @@ func uploadCmd(ctx context.Context, id int, c *api.Client, file picker.ChosenFil
 		}
 		defer f.Close()
 		var sentAt time.Time
+		// The receipt names the image by its SHA-256, computed as the bytes stream out.
+		sum := sha256.New()
 		res, err := c.UploadPassportImage(ctx, api.UploadRequest{
-			Image: f,
+			Image: io.TeeReader(f, sum),
 			Size:  file.Size,
 			Progress: func(sent, total int64) {
 				p := uploadProgressMsg{id: id, sent: sent, total: total, ch: ch}
@@ -99,7 +166,11 @@ func uploadCmd(ctx context.Context, id int, c *api.Client, file picker.ChosenFil
 				}
 			},
 		})
-		return uploadDoneMsg{id: id, res: res, err: err, sentAt: sentAt, took: now().Sub(start)}
+		done := uploadDoneMsg{id: id, res: res, err: err, sentAt: sentAt, took: now().Sub(start)}
+		if err == nil {
+			done.sha256 = hex.EncodeToString(sum.Sum(nil))
+		}
+		return done
 	})
 }
 

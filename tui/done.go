@@ -12,7 +12,7 @@ import (
 )
 
 // DoneKeyMap is the Done screen's keys. The screen has no text input, so letters are safe; the
-// Arabic-layout twins (ن for n, ض for q) are accepted as well.
+// Arabic-layout twins (ى for n, ض for q) are accepted as well.
 type DoneKeyMap struct {
 	Next key.Binding
 	Quit key.Binding
@@ -25,7 +25,7 @@ const enterGrace = time.Second
 // DefaultDoneKeyMap: n/enter starts the next customer, q/esc quits.
 func DefaultDoneKeyMap() DoneKeyMap {
 	return DoneKeyMap{
-		Next: key.NewBinding(key.WithKeys("n", "ن", "enter"), key.WithHelp("n/enter", "next customer")),
+		Next: key.NewBinding(key.WithKeys("n", "ى", "enter"), key.WithHelp("n/enter", "next customer")),
 		Quit: key.NewBinding(key.WithKeys("q", "ض", "esc"), key.WithHelp("q/esc", "quit")),
 	}
 }
@@ -45,7 +45,7 @@ type doneModel struct {
 type actNextCustomer struct{}
 type actQuit struct{}
 
-func (m doneModel) shortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Quit} }
+func (m doneModel) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Quit} }
 
 func (m doneModel) update(msg tea.Msg, now time.Time) (doneModel, tea.Cmd, any) {
 	if k, ok := msg.(tea.KeyMsg); ok {
@@ -90,3 +90,10 @@ func roundDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dm%02ds", s/60, s%60)
 }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k DoneKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Quit} }
+func (k DoneKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Next, k.Quit}} }
+
+// FullHelp is the step's keys in its current state.
+func (m doneModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -13,13 +13,14 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"passport-update/api"
 	"passport-update/api/sandbox"
 	"passport-update/tui/arabic"
 	"passport-update/tui/picker"
 )
 
 // sandboxFlow runs the wizard against the real sandbox server, as `go run .` does.
-func sandboxConfig(t *testing.T) (Config, picker.ChosenFile) {
+func sandboxConfig(t *testing.T, opts ...sandbox.Options) (Config, picker.ChosenFile) {
 	t.Helper()
 	dir := t.TempDir()
 	paths, err := sandbox.WriteSpecimens(dir)
@@ -38,7 +39,7 @@ func sandboxConfig(t *testing.T) (Config, picker.ChosenFile) {
 	}
 	demo.PasswordHint = sandbox.Password
 	return Config{
-		Client:       startAPI(t, sandbox.New(sandbox.Options{})),
+		Client:       startAPI(t, sandbox.New(append(opts, sandbox.Options{})[0]), api.WithVerifyPath(api.VerifyAuto)),
 		TenantID:     sandbox.TenantID,
 		TenantSecret: sandbox.TenantSecret,
 		Demo:         &demo,
@@ -109,7 +110,7 @@ func TestProgramRunsThroughTheRealEventLoop(t *testing.T) {
 	wait("Verify the customer")
 	tm.Type(sandbox.Password)
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	wait("esc back • ?/F1 help") // the passport step's footer
+	wait("Folder:") // the picker is on screen: the passport step
 	tm.Send(picker.ChosenMsg{File: chosen})
 	wait("Review what the scan says")
 	tm.Send(tea.KeyMsg{Type: tea.KeyCtrlS})
@@ -136,5 +137,142 @@ func TestRunWithoutATerminalPointsToTheRunCommand(t *testing.T) {
 	_, err = Run(context.Background(), Config{})
 	if !errors.Is(err, ErrNoTerminal) || !strings.Contains(err.Error(), "passport-update run") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestSandboxScenarios walks each demo scenario far enough to see the behaviour it stands for.
+func TestSandboxScenarios(t *testing.T) {
+	toPicker := func(t *testing.T, d *driver, id string) {
+		t.Helper()
+		d.typeText(id)
+		d.press("enter")
+		d.until("the session", func(m Model) bool { return !m.session.busy })
+		if d.m.state != stPassword {
+			return
+		}
+		d.typeText(sandbox.Password)
+		d.press("enter")
+		d.until("the password answer", func(m Model) bool { return !m.password.busy })
+	}
+	upload := func(t *testing.T, d *driver, f picker.ChosenFile) {
+		t.Helper()
+		d.until("the translation flag", func(m Model) bool { return m.calls[callTranslation].id == 0 })
+		d.send(picker.ChosenMsg{File: f})
+		d.until("the OCR answer", func(m Model) bool { return m.state != stUpload })
+	}
+	hasFinding := func(m Model, field string) bool {
+		for _, f := range m.review.findings {
+			if f.Field == field {
+				return true
+			}
+		}
+		return false
+	}
+	cases := []struct {
+		id    string
+		check func(t *testing.T, d *driver, f picker.ChosenFile)
+	}{
+		{"DEMO-EMAIL", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			if d.m.state != stError || !strings.Contains(strings.ToLower(d.screen()), "email") {
+				t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+			}
+		}},
+		{"DEMO-LOCKOUT", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			for i := 0; i < 3 && !d.m.password.locked; i++ {
+				d.typeText(sandbox.Password)
+				d.press("enter")
+				d.until("the password answer", func(m Model) bool { return !m.password.busy })
+			}
+			if !d.m.password.locked || d.m.password.wrong == 0 {
+				t.Fatalf("locked %v wrong %d; screen:\n%s", d.m.password.locked, d.m.password.wrong, d.screen())
+			}
+		}},
+		{"DEMO-OCRFAIL", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			upload(t, d, f)
+			if d.m.state != stPassport || d.m.picker.Err() == "" {
+				t.Fatalf("state %v picker error %q", d.m.state, d.m.picker.Err())
+			}
+		}},
+		{"DEMO-NOTRANSLATE", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			upload(t, d, f)
+			if d.m.state != stReview || d.m.review.arabicShown || d.m.review.arabicValue() != nil {
+				t.Fatalf("state %v arabic shown %v", d.m.state, d.m.review.arabicShown)
+			}
+			d.press("ctrl+s", "enter")
+			d.until("done", func(m Model) bool { return m.state != stApprove || !m.approve.sending })
+			if d.m.state != stDone {
+				t.Fatalf("null name not approved; screen:\n%s", d.screen())
+			}
+		}},
+		{"DEMO-NOARABIC", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			upload(t, d, f)
+			if !d.m.review.arabicShown || *d.m.review.arabicValue() != "" {
+				t.Fatalf("the empty Arabic field is not offered")
+			}
+			d.press("ctrl+s")
+			if d.m.state != stReview || d.m.notice.kind != noticeError {
+				t.Fatal("an empty Arabic name went to approval")
+			}
+		}},
+		{"DEMO-EXPIRED", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			upload(t, d, f)
+			if !hasFinding(d.m, "ExpirationDate") {
+				t.Fatalf("no expiry finding: %+v", d.m.review.findings)
+			}
+		}},
+		{"DEMO-MRZ", func(t *testing.T, d *driver, f picker.ChosenFile) {
+			upload(t, d, f)
+			if len(d.m.review.findings) == 0 {
+				t.Fatal("no MRZ findings")
+			}
+		}},
+	}
+	t.Run("DEMO-EXPIRING", func(t *testing.T) {
+		clock := newClock()
+		cfg, chosen := sandboxConfig(t, sandbox.Options{Now: clock.Now})
+		cfg.Now = clock.Now
+		d := newDriver(t, cfg, 120, 40)
+		toPicker(t, d, "DEMO-EXPIRING")
+		if d.m.state != stPassport {
+			t.Skipf("scenario did not reach the picker (state %v)", d.m.state)
+		}
+		clock.Advance(5 * time.Minute)
+		upload(t, d, chosen)
+		if d.m.state != stSession || !strings.Contains(d.screen(), "expired") || d.m.session.input.Value() != "DEMO-EXPIRING" {
+			t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+		}
+	})
+	t.Run("DEMO-FLAKY", func(t *testing.T) {
+		// The gateway fails the first try of every call: opening the session retries inside
+		// the same session; the password is typed again once, as the notice asks.
+		old := retryPause
+		retryPause = time.Millisecond
+		defer func() { retryPause = old }()
+		cfg, _ := sandboxConfig(t)
+		d := newDriver(t, cfg, 120, 40)
+		toPicker(t, d, "DEMO-FLAKY")
+		if d.m.state == stPassword {
+			d.typeText(sandbox.Password)
+			d.press("enter")
+			d.until("the password answer", func(m Model) bool { return !m.password.busy })
+		}
+		if d.m.state != stPassport {
+			t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+		}
+	})
+	known := map[string]bool{}
+	for _, s := range sandbox.Scenarios() {
+		known[s.ApplicantID] = true
+	}
+	for _, c := range cases {
+		t.Run(c.id, func(t *testing.T) {
+			if !known[c.id] {
+				t.Skipf("the sandbox has no %s scenario", c.id)
+			}
+			cfg, chosen := sandboxConfig(t)
+			d := newDriver(t, cfg, 120, 40)
+			toPicker(t, d, c.id)
+			c.check(t, d, chosen)
+		})
 	}
 }

@@ -242,11 +242,12 @@ func (c *testClock) Advance(d time.Duration) {
 }
 
 // startAPI mounts h on an httptest server and returns a client for it.
-func startAPI(t testing.TB, h http.Handler) *api.Client {
+func startAPI(t testing.TB, h http.Handler, opts ...api.Option) *api.Client {
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	c, err := api.New(srv.URL, api.WithTimeout(5*time.Second), api.WithVerifyPath(api.VerifyDoc))
+	opts = append([]api.Option{api.WithTimeout(5 * time.Second), api.WithVerifyPath(api.VerifyDoc)}, opts...)
+	c, err := api.New(srv.URL, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

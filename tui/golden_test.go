@@ -107,9 +107,22 @@ var screenCases = []screenCase{
 		f.press("ctrl+s", "enter")
 		f.settle()
 	}},
+	{name: "review_bottom", run: func(f *flow) {
+		f.toReview()
+		for f.m.review.cursor < len(f.m.review.fields) {
+			f.press("tab")
+		}
+	}},
 	{name: "review_help", run: func(f *flow) { f.toReview(); f.press("?") }},
 	{name: "review_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) { f.toReview() }},
+	{name: "review_off_mode", cfg: func(c *Config) { c.RTL = arabic.ModeOff }, run: func(f *flow) { f.toReview() }},
+	{name: "review_edit_arabic_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) {
+		f.toReview()
+		f.press("enter", "ctrl+u")
+		f.typeText("فاطِمَة الزَّهراء علي")
+	}},
 	{name: "approve", run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
+	{name: "approve_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
 	{name: "approve_null_name", api: func(a *fakeAPI) { a.translation = false; a.fullNameAr = "" }, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
 	{name: "approve_sending", run: func(f *flow) { f.toReview(); f.press("ctrl+s", "enter") }},
 	{name: "approve_unknown", api: func(a *fakeAPI) { a.approveMode = "drop" }, run: func(f *flow) {
@@ -151,6 +164,7 @@ func TestScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, c := range screenCases {
 			t.Run(fmt.Sprintf("%s/%dx%d", c.name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
 				fa := newFakeAPI()
 				if c.api != nil {
 					c.api(fa)

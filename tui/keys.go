@@ -31,3 +31,7 @@ type keyHelp struct {
 
 func (k keyHelp) ShortHelp() []key.Binding  { return k.short }
 func (k keyHelp) FullHelp() [][]key.Binding { return k.full }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap.
+func (k GlobalKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Help, k.Quit} }
+func (k GlobalKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Help, k.RTL, k.Quit}} }

@@ -42,6 +42,7 @@ type uploadDoneMsg struct {
 	res    api.UploadResult
 	err    error
 	sentAt time.Time // when the last byte went out (zero if it never did)
+	sha256 string    // hex SHA-256 of the bytes sent
 	took   time.Duration
 }
 

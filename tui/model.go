@@ -2,15 +2,12 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -35,6 +32,10 @@ const (
 	stDone
 	stError // this customer cannot go on (step not allowed, other method, …)
 )
+
+func (s state) String() string {
+	return [...]string{"session", "password", "passport", "upload", "review", "approve", "done", "error"}[s]
+}
 
 // callKind names each kind of request the root may wait for.
 type callKind int
@@ -88,6 +89,7 @@ type Model struct {
 	translation  bool
 	chosen       picker.ChosenFile
 	uploaded     bool
+	imageSHA256  string
 	approvedThis bool
 	timings      map[string]time.Duration
 
@@ -167,6 +169,7 @@ func (m Model) resetCustomer() Model {
 	m.translation = false
 	m.chosen = picker.ChosenFile{}
 	m.uploaded = false
+	m.imageSHA256 = ""
 	m.approvedThis = false
 	m.timings = map[string]time.Duration{}
 	m.session = newSession(m.cfg.Demo, m.cfg.TokenReady)
@@ -251,7 +254,12 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 			res, cmd = m, tea.Quit
 		}
 	}()
+	before := m.state
 	m, cmd = m.update(msg)
+	if m.state != before && m.cfg.Logger != nil {
+		// Steps only: no value typed or received is logged.
+		m.cfg.Logger.Debug("wizard step", "from", before.String(), "to", m.state.String())
+	}
 	if m.state == stPassport && !m.tooSmall() {
 		// The picker gets exactly the rows between header and footer (they grow with a notice
 		// or the full help).
@@ -282,8 +290,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.KeyMsg:
 		return m.key(msg)
 	case spinner.TickMsg:
+		if msg.ID != m.spin.ID() {
+			break // the picker's own spinner
+		}
 		if !m.busy() && !(m.state == stSession && m.session.ready) {
-			return m, nil
+			return m, nil // nothing to wait for: let the ticks stop
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
@@ -325,532 +336,6 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	m.picker, cmd = m.picker.Update(msg)
 	return m, cmd
-}
-
-func (m Model) quit() (Model, tea.Cmd) {
-	m.cancelAll()
-	m.quitting = true
-	return m, tea.Quit
-}
-
-func (m Model) key(k tea.KeyMsg) (Model, tea.Cmd) {
-	if m.confirmQuit {
-		switch k.String() {
-		case "enter", "ctrl+c":
-			return m.quit()
-		case "esc":
-			m.confirmQuit = false
-		}
-		return m, nil
-	}
-	if key.Matches(k, m.globalKeys.Quit) {
-		if m.uploaded && !m.approvedThis {
-			m.confirmQuit = true
-			return m, nil
-		}
-		return m.quit()
-	}
-	if m.tooSmall() {
-		return m, nil
-	}
-	if key.Matches(k, m.globalKeys.RTL) {
-		return m.cycleMode()
-	}
-	if key.Matches(k, helpKeyF1) || (!m.inputFocused() && key.Matches(k, m.globalKeys.Help)) {
-		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
-	}
-	if m.help.ShowAll && k.String() == "esc" && !m.inputFocused() {
-		m.help.ShowAll = false
-		return m, nil
-	}
-	var (
-		cmd tea.Cmd
-		act any
-	)
-	switch m.state {
-	case stSession:
-		if m.session.ready && !m.busy() && k.String() == "enter" {
-			return m.resume()
-		}
-		m.session, cmd, act = m.session.update(k)
-	case stPassword:
-		m.password, cmd, act = m.password.update(k)
-	case stPassport:
-		if !m.picker.Capturing() && key.Matches(k, m.passKeys.Back) {
-			act = actBack{}
-			break
-		}
-		m.picker, cmd = m.picker.Update(k)
-	case stUpload:
-		m.upload, cmd, act = m.upload.update(k)
-	case stReview:
-		m.review, cmd, act = m.review.update(k, m.c.now())
-	case stApprove:
-		m.approve, cmd, act = m.approve.update(k)
-	case stDone:
-		m.done, cmd, act = m.done.update(k, m.c.now())
-	case stError:
-		switch k.String() {
-		case "enter":
-			if m.cfg.TokenReady {
-				m = m.resetCustomer()
-				m2, c := m.resume()
-				return m2, tea.Batch(tea.Batch(m2.initCmds...), c)
-			}
-			m = m.resetCustomer()
-			return m, tea.Batch(m.initCmds...)
-		case "esc":
-			return m.quit()
-		}
-	}
-	if act == nil {
-		return m, cmd
-	}
-	m2, c2 := m.act(act)
-	return m2, tea.Batch(cmd, c2)
-}
-
-func (m Model) cycleMode() (Model, tea.Cmd) {
-	m.c.mode = (m.c.mode + 1) % 3
-	m.notice = notice{kind: noticeInfo, sentence: "Arabic display mode: " + m.c.mode.String() + " (ctrl+r cycles terminal → app → off)."}
-	if !m.bidiToggle {
-		return m, nil
-	}
-	switch {
-	case m.c.mode == arabic.ModeApp && !m.bidiOff:
-		m.bidiOff = true
-		return m, bidiCmd(m.cfg.Output, false)
-	case m.c.mode != arabic.ModeApp && m.bidiOff:
-		m.bidiOff = false
-		return m, bidiCmd(m.cfg.Output, true)
-	}
-	return m, nil
-}
-
-// act carries out what a step asked for.
-func (m Model) act(a any) (Model, tea.Cmd) {
-	switch a := a.(type) {
-	case actNotice:
-		if a.sentence == "" {
-			m.notice = notice{}
-			return m, nil
-		}
-		kind := a.kind
-		if kind == noticeNone {
-			kind = noticeWarning
-		}
-		m.notice = notice{kind: kind, sentence: a.sentence}
-	case actOpenSession:
-		m.notice = notice{}
-		m.applicantID = a.applicantID
-		m.startedAt = m.c.now()
-		m.session.busy = true
-		id, ctx := m.begin(callSession)
-		return m, tea.Batch(openSessionCmd(ctx, id, m.cfg.Client, m.cfg.TenantID, m.cfg.TenantSecret, a.applicantID, m.c.now), m.spin.Tick)
-	case actCancelSession:
-		m.cancel(callSession)
-		m.session.busy = false
-		m.notice = notice{kind: noticeInfo, sentence: "Cancelled. Press enter to open the session again."}
-	case actVerify:
-		m.notice = notice{}
-		m.password.busy = true
-		// The field is emptied as the request leaves: the secret lives only in the command.
-		m.password = m.password.clear()
-		id, ctx := m.begin(callVerify)
-		return m, tea.Batch(verifyCmd(ctx, id, m.client, a.password, m.c.now), m.spin.Tick)
-	case actBack:
-		return m.back()
-	case actCancelUpload:
-		m.cancel(callUpload)
-		m.state = stPassport
-		var cmd tea.Cmd
-		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-		m.picker = m.picker.SetError("Upload cancelled. Pick the file again to retry.")
-		m.notice = notice{}
-		return m, cmd
-	case actBackToPicker:
-		m.cancel(callScan)
-		m.cancel(callPhoto)
-		m.state = stPassport
-		m.notice = notice{}
-		var cmd tea.Cmd
-		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-		return m, cmd
-	case actContinue:
-		m.notice = notice{}
-		m.approve = newApprove(a.fullNameAr, m.review.corrected().DocumentNumber, m.applicantID)
-		m.state = stApprove
-	case actBackToReview:
-		m.notice = notice{}
-		m.state = stReview
-	case actApprove:
-		m.notice = notice{}
-		id, ctx := m.begin(callApprove)
-		return m, tea.Batch(approveCmd(ctx, id, m.client, m.approve.fullNameAr, m.c.now), m.spin.Tick)
-	case actNextCustomer:
-		if m.cfg.TokenReady {
-			m.notice = notice{kind: noticeInfo, sentence: "This run was started with one customer's session token; start passport-update again for the next customer."}
-			return m, nil
-		}
-		m = m.resetCustomer()
-		return m, tea.Batch(m.initCmds...)
-	case actQuit:
-		return m.quit()
-	}
-	return m, nil
-}
-
-// back is esc on Password or Passport.
-func (m Model) back() (Model, tea.Cmd) {
-	m.notice = notice{}
-	switch m.state {
-	case stPassword:
-		if m.cfg.TokenReady {
-			m.notice = notice{kind: noticeInfo, sentence: "The session came ready with the token; there is no step before this one."}
-			return m, nil
-		}
-		m.cancel(callVerify)
-		m.cancel(callTranslation)
-		m.password = m.password.clear()
-		m.password.busy = false
-		m.client = nil
-		m.state = stSession
-	case stPassport:
-		m.password = newPassword(m.password.hint)
-		m.state = stPassword
-	}
-	return m, nil
-}
-
-func (m Model) resume() (Model, tea.Cmd) {
-	m.session.ready = true
-	m.startedAt = m.c.now()
-	id, ctx := m.begin(callSession)
-	return m, tea.Batch(resumeSessionCmd(ctx, id, m.cfg.Client, m.c.now), m.spin.Tick)
-}
-
-// sentence turns an error into what a person reads; server text is cleaned first.
-func sentence(err error) string {
-	var ae *api.Error
-	var um *api.UnsupportedMethodError
-	switch {
-	case errors.Is(err, api.ErrPassportStepNotAllowed):
-		return "This update session does not allow a passport update. Ask for a session that includes the passport step."
-	case errors.As(err, &um):
-		return "The tenant requires verification by " + arabic.Clean(um.Method.Name()) + ", which this tool does not support. Use the bank's main system for this customer."
-	case errors.As(err, &ae):
-		return arabic.Clean(ae.Sentence())
-	case errors.Is(err, context.Canceled):
-		return "Cancelled."
-	}
-	return arabic.Clean(err.Error())
-}
-
-func isUnauthorized(err error) bool {
-	var ae *api.Error
-	return errors.As(err, &ae) && ae.Kind == api.KindUnauthorized
-}
-
-// expired handles a 401 in mid-flow: back to Session with a sentence, the applicant ID and the
-// chosen file kept.
-func (m Model) expired() (Model, tea.Cmd) {
-	m.cancelAll()
-	m.client = nil
-	m.password = newPassword(m.password.hint)
-	m.approve.sending = false
-	if m.cfg.TokenReady {
-		m.errStep = 0
-		m.errSentence = "The session token was refused (it may have expired). Start passport-update again with a fresh token."
-		m.state = stError
-		return m, nil
-	}
-	m.state = stSession
-	m.session.busy = false
-	m.session.input.SetValue(m.applicantID)
-	m.session.input.CursorEnd()
-	m.notice = notice{kind: noticeError, sentence: "The session has expired or was refused by the server. Press enter to open it again; the applicant ID and the chosen file are kept."}
-	return m, nil
-}
-
-func (m Model) onSession(msg sessionMsg) (Model, tea.Cmd) {
-	if !m.finish(callSession, msg.id) {
-		return m, nil
-	}
-	m.session.busy = false
-	m.timings["session"] = msg.took
-	if msg.err != nil {
-		var um *api.UnsupportedMethodError
-		if errors.Is(msg.err, api.ErrPassportStepNotAllowed) || errors.As(msg.err, &um) || m.cfg.TokenReady {
-			m.errStep = 0
-			m.errSentence = sentence(msg.err)
-			m.state = stError
-			return m, nil
-		}
-		m.notice = notice{kind: noticeError, sentence: sentence(msg.err), retry: "enter"}
-		return m, nil
-	}
-	m.session.ready = false
-	m.client = msg.sess.Client
-	if m.client == nil {
-		m.client = m.cfg.Client
-	}
-	m.notice = notice{}
-	m.state = stPassword
-	id, ctx := m.begin(callTranslation)
-	return m, translationCmd(ctx, id, m.client)
-}
-
-func (m Model) onTranslation(msg translationMsg) (Model, tea.Cmd) {
-	if !m.finish(callTranslation, msg.id) {
-		return m, nil
-	}
-	if msg.err != nil {
-		// Not fatal: the Arabic field then shows only when OCR reads an Arabic name.
-		m.translation = false
-		if m.cfg.Logger != nil {
-			m.cfg.Logger.Warn("translation flag", "err", msg.err)
-		}
-		return m, nil
-	}
-	m.translation = msg.enabled
-	// A late answer (OCR was faster) still brings the Arabic field, unless edits were made.
-	if m.state == stReview && msg.enabled && !m.review.arabicShown && len(m.review.corrections()) == 0 {
-		photo, scan := m.review.photo, m.review.scan
-		m.review = newReview(m.review.data, true).refresh(m.c.now())
-		m.review.photo, m.review.scan = photo, scan
-		m.review.photoTried, m.review.scanTried = true, true
-	}
-	return m, nil
-}
-
-func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
-	if !m.finish(callVerify, msg.id) {
-		return m, nil
-	}
-	m.password.busy = false
-	m.password = m.password.clear()
-	m.timings["verify"] = msg.took
-	if msg.err == nil {
-		m.notice = notice{}
-		m.state = stPassport
-		if m.chosen.Path != "" {
-			var cmd tea.Cmd
-			m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-			return m, cmd
-		}
-		return m, nil
-	}
-	if isUnauthorized(msg.err) {
-		return m.expired()
-	}
-	var ae *api.Error
-	if errors.As(msg.err, &ae) && (ae.Kind == api.KindValidation || ae.Kind == api.KindFailed || ae.Kind == api.KindForbidden) {
-		text := ae.Message + " " + ae.Sentence()
-		if isLockout(text) {
-			m.password.locked = true
-			m.notice = notice{kind: noticeError, sentence: "The password is locked after too many wrong attempts. The customer must unlock it through the bank's usual channel."}
-			return m, nil
-		}
-		m.password.wrong++
-		if n, ok := readAttempts(text); ok {
-			m.password.attemptsLeft = n
-			if n == 0 {
-				m.password.locked = true
-				m.notice = notice{kind: noticeError, sentence: "No attempts are left: the password is locked. The customer must unlock it through the bank's usual channel."}
-				return m, nil
-			}
-		}
-		m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Ask the customer to type it again."}
-		return m, nil
-	}
-	m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Have the password typed again and press enter to retry."}
-	return m, nil
-}
-
-func (m Model) startUpload(f picker.ChosenFile) (Model, tea.Cmd) {
-	m.notice = notice{}
-	m.chosen = f
-	m.state = stUpload
-	m.upload = newUpload(&m.c, f, m.c.now()).setSize(m.c.width)
-	id, ctx := m.begin(callUpload)
-	ch := make(chan uploadProgressMsg, 1)
-	m.uploadCh = ch
-	return m, tea.Batch(uploadCmd(ctx, id, m.client, f, ch, m.c.now), waitProgress(ch), m.spin.Tick)
-}
-
-func (m Model) onProgress(msg uploadProgressMsg) (Model, tea.Cmd) {
-	if msg.id != m.calls[callUpload].id || m.state != stUpload {
-		return m, nil
-	}
-	m.upload.sent, m.upload.total = msg.sent, msg.total
-	if msg.sent >= msg.total && m.upload.ocrSince.IsZero() {
-		m.upload.ocrSince = m.c.now()
-	}
-	return m, waitProgress(msg.ch)
-}
-
-func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
-	if !m.finish(callUpload, msg.id) {
-		return m, nil
-	}
-	if msg.err != nil {
-		if isUnauthorized(msg.err) {
-			return m.expired()
-		}
-		m.state = stPassport
-		var cmd tea.Cmd
-		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-		m.picker = m.picker.SetError(sentence(msg.err))
-		return m, cmd
-	}
-	if !msg.sentAt.IsZero() {
-		m.timings["upload"] = msg.sentAt.Sub(m.upload.started)
-		m.timings["ocr"] = msg.took - m.timings["upload"]
-	} else {
-		m.timings["upload"] = msg.took
-	}
-	m.uploaded = true
-	m.state = stReview
-	m.review = newReview(msg.res.Data, m.translation).refresh(m.c.now())
-	return m.startThumbs()
-}
-
-// startThumbs decodes the scan and the face photo off the loop once the Review screen is wide
-// enough to show them (now, or after a resize).
-func (m Model) startThumbs() (Model, tea.Cmd) {
-	if m.state != stReview || m.c.width < 110 {
-		return m, nil
-	}
-	var cmds []tea.Cmd
-	if m.review.scan == "" && m.calls[callScan].id == 0 && !m.review.scanTried {
-		m.review.scanTried = true
-		id, _ := m.begin(callScan)
-		cmds = append(cmds, scanThumbCmd(id, m.chosen, m.cfg.MaxImageSize, 36, 12, m.c.th.R.ColorProfile()))
-	}
-	if m.review.data.Photo != "" && m.review.photo == "" && m.calls[callPhoto].id == 0 && !m.review.photoTried {
-		m.review.photoTried = true
-		id, _ := m.begin(callPhoto)
-		cmds = append(cmds, photoThumbCmd(id, m.review.data.Photo, 16, 8))
-	}
-	return m, tea.Batch(cmds...)
-}
-
-// approvalUnknown: the request may have reached the server and no answer says what happened.
-func approvalUnknown(err error) bool {
-	var ae *api.Error
-	if !errors.As(err, &ae) {
-		return false
-	}
-	if !ae.Sent {
-		return false
-	}
-	switch ae.Kind {
-	case api.KindNetwork, api.KindTimeout, api.KindBadAnswer, api.KindServer, api.KindUnknown, api.KindCanceled:
-		return true
-	}
-	return false
-}
-
-// unknownCause says in a few words what broke after the approval was sent.
-func unknownCause(err error) string {
-	var ae *api.Error
-	if errors.As(err, &ae) {
-		switch ae.Kind {
-		case api.KindTimeout:
-			return "The server did not answer in time."
-		case api.KindServer:
-			return "The server failed while answering."
-		case api.KindBadAnswer:
-			return "The server's answer could not be read."
-		}
-	}
-	return "The connection dropped before the server answered."
-}
-
-func fieldMessage(err error, field string) (string, bool) {
-	var ae *api.Error
-	if !errors.As(err, &ae) || ae.Kind != api.KindValidation {
-		return "", false
-	}
-	for k, v := range ae.FieldErrors {
-		if strings.EqualFold(k, field) || strings.EqualFold(strings.TrimPrefix(k, "$."), field) {
-			return strings.Join(v, " "), true
-		}
-	}
-	if strings.Contains(strings.ToLower(ae.Message), strings.ToLower(field)) {
-		return ae.Message, true
-	}
-	return "", false
-}
-
-func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
-	if !m.finish(callApprove, msg.id) {
-		return m, nil
-	}
-	m.approve.sending = false
-	m.timings["approve"] = msg.took
-	if msg.err == nil {
-		m.approvedThis = true
-		m.notice = notice{}
-		m.result.Approved++
-		elapsed := m.c.now().Sub(m.startedAt)
-		m.done = doneModel{keys: DefaultDoneKeyMap(), docNumber: m.approve.docNumber, applicant: m.applicantID, elapsed: elapsed, shownAt: m.c.now()}
-		m.state = stDone
-		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", arabic.Clean(m.approve.docNumber), arabic.Clean(m.applicantID), roundDuration(elapsed))
-		if m.result.Approved > 1 {
-			m.result.Summary += fmt.Sprintf(" (%d customers this run)", m.result.Approved)
-		}
-		if m.cfg.ReceiptDir != "" {
-			m.done.receiptWait = true
-			id, _ := m.begin(callReceipt)
-			return m, receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("approved"))
-		}
-		return m, nil
-	}
-	if isUnauthorized(msg.err) {
-		return m.expired()
-	}
-	if text, ok := fieldMessage(msg.err, "FullNameAr"); ok {
-		m.review = m.review.setFieldError("FullNameAr", text)
-		m.state = stReview
-		m.notice = notice{kind: noticeError, sentence: "The server refused the Arabic full name: " + arabic.Clean(text) + " Correct it and continue again."}
-		return m, nil
-	}
-	if approvalUnknown(msg.err) {
-		m.approve.unknown = true
-		if m.cfg.Logger != nil {
-			m.cfg.Logger.Warn("approve outcome unknown", "err", msg.err)
-		}
-		m.notice = notice{kind: noticeError, sentence: "The approval may or may not have gone through: " + lowerFirst(unknownCause(msg.err)) + " Check the customer's update in the back office before trying again; a second attempt needs enter twice."}
-		if m.cfg.ReceiptDir != "" {
-			id, _ := m.begin(callReceipt)
-			return m, receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("unknown"))
-		}
-		return m, nil
-	}
-	m.notice = notice{kind: noticeError, sentence: "The approval was refused: " + sentence(msg.err) + " Nothing was approved; press enter to try again once the cause is fixed."}
-	return m, nil
-}
-
-func (m Model) onReceipt(msg receiptMsg) (Model, tea.Cmd) {
-	if !m.finish(callReceipt, msg.id) {
-		return m, nil
-	}
-	if m.state == stDone {
-		m.done.receiptWait = false
-		if msg.err != nil {
-			m.done.receiptErr = "could not write the receipt: " + arabic.Clean(msg.err.Error())
-		} else {
-			m.done.receiptPath = msg.path
-			m.result.Summary += " — receipt " + msg.path
-		}
-		return m, nil
-	}
-	if msg.err == nil && m.notice.kind == noticeError {
-		m.notice.sentence += " Receipt: " + msg.path
-	}
-	return m, nil
 }
 
 // Result is what main prints after the program ends.

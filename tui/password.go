@@ -47,7 +47,7 @@ func newPassword(hint string) passwordModel {
 	return passwordModel{keys: DefaultPasswordKeyMap(), input: in, attemptsLeft: -1, hint: hint}
 }
 
-func (m passwordModel) shortHelp() []key.Binding {
+func (m passwordModel) ShortHelp() []key.Binding {
 	if m.busy {
 		return []key.Binding{m.keys.Back}
 	}
@@ -153,3 +153,10 @@ func (m passwordModel) view(c *common, spin string) string {
 	}
 	return b.String()
 }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k PasswordKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Verify, k.Back} }
+func (k PasswordKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Verify, k.Back}} }
+
+// FullHelp is the step's keys in its current state.
+func (m passwordModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

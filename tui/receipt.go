@@ -22,6 +22,7 @@ func (m Model) buildReceipt(outcome string) receipt.Receipt {
 		Outcome:     outcome,
 		ImageName:   imageName(m.chosen.Path),
 		ImageSize:   m.chosen.Size,
+		ImageSHA256: m.imageSHA256,
 		Extracted:   receipt.FromPassport(m.review.data),
 		Corrections: m.review.corrections(),
 		Findings:    findings,

@@ -77,7 +77,9 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	}
 	if runErr != nil {
 		if errors.Is(runErr, tea.ErrProgramKilled) && ctx.Err() != nil {
-			return res, ctx.Err()
+			// ctx ended (main cancels it on SIGTERM/SIGHUP): a clean stop, like SIGTERM
+			// caught by bubbletea itself; the terminal is already restored.
+			return res, nil
 		}
 		if errors.Is(runErr, tea.ErrProgramPanic) {
 			return res, errors.New("internal error; the terminal was restored")

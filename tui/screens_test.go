@@ -1,6 +1,9 @@
 package tui
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"log/slog"
 	"os"
 
 	"bytes"
@@ -9,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"passport-update/api"
 	"passport-update/tui/arabic"
 )
 
@@ -274,9 +278,15 @@ func TestHelpKeys(t *testing.T) {
 	}
 }
 
-func TestSecretsNeverReachTheScreen(t *testing.T) {
+func TestSecretsNeverReachTheScreenOrTheLog(t *testing.T) {
 	fa := newFakeAPI()
-	f := newFlow(t, fa, 120, 40, func(c *Config) { c.ReceiptDir = t.TempDir() })
+	logs := &syncBuffer{}
+	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug - 8}))
+	f := newFlow(t, fa, 120, 40, func(c *Config) {
+		c.ReceiptDir = t.TempDir()
+		c.Logger = logger
+		c.Client = startAPI(t, fa, api.WithLogger(logger))
+	})
 	f.openSession("APP-1042")
 	f.verify(testPassword + "x") // a wrong one first, then the right one
 	f.verify(testPassword)
@@ -295,6 +305,14 @@ func TestSecretsNeverReachTheScreen(t *testing.T) {
 	}
 	if len(f.frames) < 20 {
 		t.Fatalf("only %d frames checked", len(f.frames))
+	}
+	for _, secret := range []string{testPassword, testToken, testTenantSecret} {
+		if strings.Contains(logs.String(), secret) {
+			t.Fatalf("secret %q in the log", secret)
+		}
+	}
+	if !strings.Contains(logs.String(), "wizard step") {
+		t.Fatalf("the log shows no step; it holds:\n%s", logs.String())
 	}
 }
 
@@ -355,7 +373,8 @@ func TestReceiptKeepsTheRecordButNoSecret(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := string(raw)
-	for _, want := range []string{`"approved"`, "FullNameAr", "فاطمة الزهراء علي", "A12345678", "APP-1042"} {
+	sum := sha256.Sum256(scanJPEG())
+	for _, want := range []string{`"approved"`, "FullNameAr", "فاطمة الزهراء علي", "A12345678", "APP-1042", hex.EncodeToString(sum[:])} {
 		if !strings.Contains(body, want) {
 			t.Errorf("receipt lacks %q", want)
 		}
@@ -415,5 +434,69 @@ func TestAnImpatientEnterDoesNotSkipTheOutcome(t *testing.T) {
 	f.settle()
 	if f.m.state != stSession {
 		t.Fatalf("enter a moment later did not start the next customer (state %v)", f.m.state)
+	}
+}
+
+func TestLettersAreTextWhereverTextIsTyped(t *testing.T) {
+	// With an Arabic layout active q arrives as ض and n as ى: no letter may act on a screen
+	// that has a text input.
+	letters := []string{"q", "ض", "n", "ى", "y", "?"}
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	for _, l := range letters {
+		f.press(l)
+	}
+	if f.quitRequested() || f.m.state != stSession || f.m.session.input.Value() != strings.Join(letters, "") {
+		t.Fatalf("session: state %v, input %q", f.m.state, f.m.session.input.Value())
+	}
+	f.press("ctrl+u")
+	f.openSession("APP-1042")
+	for _, l := range letters {
+		f.press(l)
+	}
+	if f.quitRequested() || f.m.state != stPassword || f.m.password.input.Value() != strings.Join(letters, "") {
+		t.Fatalf("password: state %v", f.m.state)
+	}
+	f.press("ctrl+u")
+	f.verify(testPassword)
+	f.settle()
+	f.pick()
+	f.press("enter") // edit the Arabic name
+	for _, l := range letters {
+		f.press(l)
+	}
+	if f.quitRequested() || f.m.state != stReview || !f.m.review.editing || !strings.HasSuffix(f.m.review.input.Value(), strings.Join(letters, "")) {
+		t.Fatalf("review: state %v editing %v value %q", f.m.state, f.m.review.editing, f.m.review.input.Value())
+	}
+}
+
+func TestDoneAcceptsTheArabicLayoutTwins(t *testing.T) {
+	for _, k := range []string{"q", "ض"} {
+		f := newFlow(t, newFakeAPI(), 80, 24)
+		f.toReview()
+		f.press("ctrl+s", "enter")
+		f.until("done", func(m Model) bool { return m.state == stDone })
+		f.press(k)
+		if !f.quitRequested() {
+			t.Fatalf("%s on Done did not quit", k)
+		}
+	}
+}
+
+func TestEscInThePickersFilterClosesTheFilterNotTheStep(t *testing.T) {
+	f := newFlow(t, newFakeAPI(), 80, 24)
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle()
+	f.press("/")
+	if !f.m.picker.Capturing() {
+		t.Skip("the picker does not open a filter on /")
+	}
+	f.press("esc")
+	if f.m.state != stPassport {
+		t.Fatalf("esc in the filter left the step (state %v)", f.m.state)
+	}
+	f.press("esc")
+	if f.m.state != stPassword {
+		t.Fatalf("esc on the list did not go back (state %v)", f.m.state)
 	}
 }

@@ -55,7 +55,7 @@ func newSession(demo *Demo, ready bool) sessionModel {
 	return m
 }
 
-func (m sessionModel) shortHelp() []key.Binding {
+func (m sessionModel) ShortHelp() []key.Binding {
 	if m.busy {
 		return []key.Binding{m.keys.Cancel}
 	}
@@ -144,3 +144,12 @@ func (m sessionModel) view(c *common, spin string) string {
 	}
 	return b.String()
 }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k SessionKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Open, k.Pick} }
+func (k SessionKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Open, k.Up, k.Down, k.Cancel}}
+}
+
+// FullHelp is the step's keys in its current state.
+func (m sessionModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -55,7 +55,7 @@ func newUpload(c *common, file picker.ChosenFile, now time.Time) uploadModel {
 	return uploadModel{keys: DefaultUploadKeyMap(), file: file, bar: bar, total: file.Size, started: now}
 }
 
-func (m uploadModel) shortHelp() []key.Binding { return []key.Binding{m.keys.Cancel} }
+func (m uploadModel) ShortHelp() []key.Binding { return []key.Binding{m.keys.Cancel} }
 
 func (m uploadModel) update(msg tea.Msg) (uploadModel, tea.Cmd, any) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, m.keys.Cancel) {
@@ -107,3 +107,14 @@ func humanBytes(n int64) string {
 	}
 	return fmt.Sprintf("%d B", n)
 }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k UploadKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Cancel} }
+func (k UploadKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Cancel}} }
+
+// FullHelp is the step's keys in its current state.
+func (m uploadModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// ShortHelp and FullHelp make the key map a help.KeyMap.
+func (k PassportKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Back} }
+func (k PassportKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Back}} }

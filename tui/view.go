@@ -26,11 +26,9 @@ func (m Model) keyHelp() keyHelp {
 	var full [][]key.Binding
 	switch m.state {
 	case stSession:
-		short = m.session.shortHelp()
-		full = [][]key.Binding{short}
+		short, full = m.session.ShortHelp(), m.session.FullHelp()
 	case stPassword:
-		short = m.password.shortHelp()
-		full = [][]key.Binding{short}
+		short, full = m.password.ShortHelp(), m.password.FullHelp()
 	case stPassport:
 		// The picker's keys are many: back and help go first so a narrow footer keeps them.
 		helpKey := m.globalKeys.Help
@@ -41,17 +39,14 @@ func (m Model) keyHelp() keyHelp {
 		full = append([][]key.Binding{{m.globalKeys.Help, m.globalKeys.RTL, m.globalKeys.Quit, m.passKeys.Back}}, m.picker.FullHelp()...)
 		return keyHelp{short: append(short, m.globalKeys.Quit), full: full}
 	case stUpload:
-		short = m.upload.shortHelp()
-		full = [][]key.Binding{short}
+		short, full = m.upload.ShortHelp(), m.upload.FullHelp()
 	case stReview:
-		short = m.review.shortHelp()
-		full = m.review.fullHelp()
+		short = m.review.ShortHelp()
+		full = m.review.FullHelp()
 	case stApprove:
-		short = m.approve.shortHelp()
-		full = [][]key.Binding{short}
+		short, full = m.approve.ShortHelp(), m.approve.FullHelp()
 	case stDone:
-		short = m.done.shortHelp()
-		full = [][]key.Binding{short}
+		short, full = m.done.ShortHelp(), m.done.FullHelp()
 	case stError:
 		b := []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start over")),
