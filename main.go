@@ -17,13 +17,13 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
 
 	// earlyterm must initialise before bubbletea: see its package comment.
 	_ "earlyterm"
-	"github.com/mattn/go-isatty"
 
 	"passport-update/api"
 	"passport-update/api/sandbox"
@@ -116,11 +116,6 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 		fmt.Fprintln(stderr, "passport-update:", err)
 		return exitUsage
 	}
-	if !isatty.IsTerminal(os.Stdin.Fd()) || !isatty.IsTerminal(os.Stdout.Fd()) {
-		fmt.Fprintln(stderr, "passport-update: the wizard needs a terminal; for scripts and pipelines use `passport-update run` (see `passport-update run --help`).")
-		return exitUsage
-	}
-
 	env, err := openEnvironment(ctx, cfg, true)
 	if err != nil {
 		fmt.Fprintln(stderr, "passport-update:", err)
@@ -143,6 +138,10 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 	})
 	if res.Summary != "" {
 		fmt.Fprintln(stdout, res.Summary)
+	}
+	if errors.Is(err, tui.ErrNoTerminal) {
+		fmt.Fprintln(stderr, err)
+		return exitUsage
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "passport-update:", err)
@@ -216,11 +215,18 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			if err != nil {
 				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)
 			}
-			env.closers = append(env.closers, func() { os.RemoveAll(dir) })
-			if _, err := sandbox.WriteSpecimens(dir); err != nil {
-				return nil, fmt.Errorf("cannot write the specimen images: %w", err)
-			}
-			env.startDir = dir
+			// The images are written beside the first frame, not before it, and appear in the
+			// picker's folder all at once (a rename), long before anyone reaches the picker.
+			env.startDir = filepath.Join(dir, "specimens")
+			written := make(chan struct{})
+			go func() {
+				defer close(written)
+				partial := filepath.Join(dir, ".writing")
+				if _, err := sandbox.WriteSpecimens(partial); err == nil {
+					os.Rename(partial, env.startDir)
+				}
+			}()
+			env.closers = append(env.closers, func() { <-written; os.RemoveAll(dir) })
 		}
 	}
 	if env.startDir == "" {
