@@ -17,7 +17,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"syscall"
 	"time"
@@ -44,10 +43,14 @@ func buildVersion() string {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGHUP)
-	code := realMain(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
-	stop()
-	os.Exit(code)
+	os.Exit(realMain(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// untilSignalled ends ctx on SIGTERM, SIGHUP or SIGINT, for the commands without a screen. The
+// wizard does not use it: bubbletea turns SIGTERM into a clean quit and tui.Run handles SIGHUP,
+// and a second listener for SIGTERM would race bubbletea's into a hang.
+func untilSignalled(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
 }
 
 // realMain runs one command and returns the process exit code.
@@ -59,8 +62,12 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
+			ctx, stop := untilSignalled(ctx)
+			defer stop()
 			return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
 		case "sandbox":
+			ctx, stop := untilSignalled(ctx)
+			defer stop()
 			return sandboxCommand(ctx, args[1:], stdout, stderr)
 		case "version":
 			fmt.Fprintln(stdout, "passport-update", buildVersion())
@@ -215,18 +222,11 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			if err != nil {
 				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)
 			}
-			// The images are written beside the first frame, not before it, and appear in the
-			// picker's folder all at once (a rename), long before anyone reaches the picker.
-			env.startDir = filepath.Join(dir, "specimens")
-			written := make(chan struct{})
-			go func() {
-				defer close(written)
-				partial := filepath.Join(dir, ".writing")
-				if _, err := sandbox.WriteSpecimens(partial); err == nil {
-					os.Rename(partial, env.startDir)
-				}
-			}()
-			env.closers = append(env.closers, func() { <-written; os.RemoveAll(dir) })
+			env.closers = append(env.closers, func() { os.RemoveAll(dir) })
+			if _, err := sandbox.WriteSpecimens(dir); err != nil {
+				return nil, fmt.Errorf("cannot write the specimen images: %w", err)
+			}
+			env.startDir = dir
 		}
 	}
 	if env.startDir == "" {
@@ -312,10 +312,8 @@ func sandboxCommand(ctx context.Context, args []string, stdout, stderr io.Writer
 	}
 	fmt.Fprintf(stdout, "\n  index page and specimen images: http://%s/\n", ln.Addr())
 	srv := &http.Server{Handler: sandbox.New(sandbox.Options{}), ReadHeaderTimeout: 10 * time.Second}
-	sigCtx, stop := signal.NotifyContext(ctx, os.Interrupt)
-	defer stop()
 	go func() {
-		<-sigCtx.Done()
+		<-ctx.Done()
 		c, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		srv.Shutdown(c)

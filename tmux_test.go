@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -27,7 +28,7 @@ func newTerminal(t *testing.T, cols, rows int, env []string, args ...string) *te
 	bin := binary(t)
 	term := &terminal{t: t, name: fmt.Sprintf("pu%d", time.Now().UnixNano()), sock: t.TempDir() + "/tmux.sock"}
 	// A shell wrapper keeps the environment explicit and the pane alive after the program exits.
-	cmdline := "env " + strings.Join(quoteAll(env), " ") + " " + quote(bin) + " " + strings.Join(quoteAll(args), " ")
+	cmdline := "exec env " + strings.Join(quoteAll(env), " ") + " " + quote(bin) + " " + strings.Join(quoteAll(args), " ")
 	term.tmux("new-session", "-d", "-s", term.name, "-x", fmt.Sprint(cols), "-y", fmt.Sprint(rows), cmdline)
 	term.tmux("set-option", "-t", term.name, "remain-on-exit", "on")
 	t.Cleanup(func() { exec.Command("tmux", "-S", term.sock, "kill-server").Run() })
@@ -99,4 +100,71 @@ func (term *terminal) alternateScreen() bool {
 
 func demoEnv(t *testing.T) []string {
 	return []string{"HOME=" + t.TempDir(), "TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
+}
+
+func (term *terminal) pid() int {
+	term.t.Helper()
+	var pid int
+	fmt.Sscan(strings.TrimSpace(term.tmux("display-message", "-p", "-t", term.name, "#{pane_pid}")), &pid)
+	if pid <= 0 {
+		term.t.Fatal("no pane pid")
+	}
+	return pid
+}
+
+// waitExit polls until the program has ended and returns its exit status.
+func (term *terminal) waitExit(limit time.Duration) int {
+	term.t.Helper()
+	deadline := time.Now().Add(limit)
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for !term.paneDead() {
+		if time.Now().After(deadline) {
+			term.t.Fatalf("the program did not exit within %v; the screen:\n%s", limit, term.screen())
+		}
+		<-tick.C
+	}
+	var status int
+	fmt.Sscan(strings.TrimSpace(term.tmux("display-message", "-p", "-t", term.name, "#{pane_dead_status}")), &status)
+	return status
+}
+
+// TestTheTerminalIsAlwaysGivenBack ends the wizard in the ways a branch machine does — SIGTERM
+// from a session manager, SIGHUP from a closed window, ctrl+c in the middle of a slow upload —
+// and checks each time that the program exits and leaves the alternate screen.
+func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		end  func(term *terminal)
+	}{
+		{"SIGTERM", func(term *terminal) { syscall.Kill(term.pid(), syscall.SIGTERM) }},
+		{"SIGHUP", func(term *terminal) { syscall.Kill(term.pid(), syscall.SIGHUP) }},
+		{"ctrl+c during a slow upload", func(term *terminal) {
+			term.typeText("DEMO-SLOW")
+			term.keys("Enter")
+			term.waitFor(`Password ›`, 15*time.Second)
+			term.typeText("Demo@2026")
+			term.keys("Enter")
+			term.waitFor(`passport-amina-specimen\.jpg`, 15*time.Second)
+			term.keys("Enter")
+			term.waitFor(`Reading the passport \(OCR\)`, 15*time.Second)
+			term.keys("C-c")
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			term := newTerminal(t, 100, 30, demoEnv(t))
+			term.waitFor(`Applicant ID`, 15*time.Second)
+			if !term.alternateScreen() {
+				t.Fatal("the wizard is not on the alternate screen; the check below would prove nothing")
+			}
+			tc.end(term)
+			status := term.waitExit(15 * time.Second)
+			if term.alternateScreen() {
+				t.Fatalf("the terminal was left on the alternate screen (exit %d)", status)
+			}
+			if status != 0 {
+				t.Errorf("exit status %d, want 0 for a clean stop; screen:\n%s", status, term.screen())
+			}
+		})
+	}
 }
