@@ -111,6 +111,8 @@ func TestStartsWithoutStallingOnASilentTerminal(t *testing.T) {
 	}{
 		{"silent terminal, background asked", nil},
 		{"background given by PASSPORT_THEME", []string{"PASSPORT_THEME=dark"}},
+		{"a deployment (no embedded sandbox)", []string{"PASSPORT_THEME=dark", "PASSPORT_API_URL=http://127.0.0.1:9",
+			"PASSPORT_TENANT_ID=branch", "PASSPORT_TENANT_SECRET=not-used-here"}},
 	} {
 		took, rss := startSilent(t, tc.env...)
 		t.Logf("%s: first frame after %v, peak RSS %.1f MiB", tc.name, took, float64(rss)/(1<<20))
