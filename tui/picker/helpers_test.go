@@ -27,7 +27,11 @@ func TestMain(m *testing.M) {
 	// Golden screens and assertions on View() are plain text: no colour, whatever the terminal.
 	lipgloss.SetColorProfile(termenv.Ascii)
 	lipgloss.SetHasDarkBackground(true)
-	os.Exit(m.Run())
+	code := m.Run()
+	if bigDir != "" {
+		os.RemoveAll(bigDir) // the benchmarks' 100,000 files
+	}
+	os.Exit(code)
 }
 
 // noTick keeps the spinner from scheduling real-time ticks: tests run commands synchronously.

@@ -3,6 +3,7 @@ package preview
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -105,4 +106,10 @@ func TestHumanBytes(t *testing.T) {
 	}
 }
 
-func TestMain(m *testing.M) { os.Exit(m.Run()) }
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if photo24Path != "" {
+		os.RemoveAll(filepath.Dir(photo24Path)) // the benchmarks' 24-megapixel JPEG
+	}
+	os.Exit(code)
+}
