@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/lipgloss"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -128,8 +129,13 @@ func (m sessionModel) view(c *common, spin string) string {
 		b.WriteString(t.Muted.Render("  (↑/↓ to pick)"))
 		b.WriteString("\n")
 		w := c.width - 4
+		idWidth := 0
+		for _, a := range m.demo {
+			idWidth = max(idWidth, lipgloss.Width(arabic.Clean(a.ApplicantID)))
+		}
 		for i, a := range m.demo {
-			line := arabic.Clean(a.ApplicantID) + "  " + arabic.Clean(a.Name)
+			id := arabic.Clean(a.ApplicantID)
+			line := id + strings.Repeat(" ", idWidth-lipgloss.Width(id)) + "  " + arabic.Clean(a.Name)
 			if a.Description != "" {
 				line += " — " + arabic.Clean(a.Description)
 			}
