@@ -19,20 +19,20 @@ import (
 // config is everything the flags and the environment say. Secrets come only from the environment
 // or from files, never from argv.
 type config struct {
-	APIURL       string
-	TenantID     string
-	TenantSecret string // secret
-	Token        string // secret
-	Lang         string
-	VerifyPath   api.VerifyPath
-	Timeout      time.Duration
-	UploadTimout time.Duration
-	CAFile       string
-	MaxImageMB   int
-	Dir          string
-	LogFile      string
-	ReceiptDir   string
-	RTL          arabic.Mode
+	APIURL        string
+	TenantID      string
+	TenantSecret  string // secret
+	Token         string // secret
+	Lang          string
+	VerifyPath    api.VerifyPath
+	Timeout       time.Duration
+	UploadTimeout time.Duration
+	CAFile        string
+	MaxImageMB    int
+	Dir           string
+	LogFile       string
+	ReceiptDir    string
+	RTL           arabic.Mode
 }
 
 // setting is one flag with the environment variable that backs it.
@@ -86,7 +86,7 @@ func (s *settings) get(name string) string {
 }
 
 // usage prints every flag with its environment variable and default.
-func (s *settings) usage(w io.Writer, extra *flag.FlagSet) {
+func (s *settings) usage(w io.Writer) {
 	byName := map[string]*setting{}
 	for _, st := range s.list {
 		byName[st.name] = st
@@ -109,7 +109,6 @@ func (s *settings) usage(w io.Writer, extra *flag.FlagSet) {
 		}
 		fmt.Fprintf(w, "%s\n      %s\n", line, f.Usage)
 	}
-	_ = extra
 }
 
 // secretFlags are names people try; each is refused with a sentence saying where the secret goes.
@@ -175,7 +174,7 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 	if c.Timeout, err = parseDuration("timeout", s.get("timeout")); err != nil {
 		return c, err
 	}
-	if c.UploadTimout, err = parseDuration("upload-timeout", s.get("upload-timeout")); err != nil {
+	if c.UploadTimeout, err = parseDuration("upload-timeout", s.get("upload-timeout")); err != nil {
 		return c, err
 	}
 	if c.MaxImageMB, err = strconv.Atoi(s.get("max-image-mb")); err != nil || c.MaxImageMB <= 0 {

@@ -69,8 +69,8 @@ func TestFlagsWinOverTheEnvironment(t *testing.T) {
 	if c.APIURL != "https://env.example/OnBoarding/" || c.MaxImageMB != 9 || c.TenantSecret != "s3cret" {
 		t.Errorf("environment not used: url %q max %d", c.APIURL, c.MaxImageMB)
 	}
-	if c.UploadTimout != 60*time.Second {
-		t.Errorf("upload timeout default = %v, want 60s", c.UploadTimout)
+	if c.UploadTimeout != 60*time.Second {
+		t.Errorf("upload timeout default = %v, want 60s", c.UploadTimeout)
 	}
 }
 

@@ -102,7 +102,7 @@ Usage:
 
 Flags (each may be set by its environment variable; a flag wins):
 `)
-		s.usage(stderr, nil)
+		s.usage(stderr)
 		fmt.Fprint(stderr, `
 Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT_TOKEN / --token-file.
 `)
@@ -245,7 +245,7 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 		api.WithHTTPClient(hc),
 		api.WithLanguage(cfg.Lang),
 		api.WithTimeout(cfg.Timeout),
-		api.WithUploadTimeout(cfg.UploadTimout),
+		api.WithUploadTimeout(cfg.UploadTimeout),
 		api.WithVerifyPath(cfg.VerifyPath),
 		api.WithUserAgent(buildVersion()),
 		api.WithLogger(env.logger),

@@ -68,7 +68,7 @@ stdin. Prints one JSON object. Exit codes: 0 success, 2 usage, 3 session or pass
 
 Flags:
 `)
-		s.usage(stderr, nil)
+		s.usage(stderr)
 	}
 	res := runResult{TimingsMs: map[string]int64{}}
 	fail := func(code int, stage string, err error) int {
