@@ -161,15 +161,9 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 	if c.Token, err = secretFrom(getenv("PASSPORT_TOKEN"), s.get("token-file"), "token"); err != nil {
 		return c, err
 	}
-	switch v := strings.ToLower(s.get("verify-path")); v {
-	case "auto", "":
-		c.VerifyPath = api.VerifyAuto
-	case "doc":
-		c.VerifyPath = api.VerifyDoc
-	case "sdk":
-		c.VerifyPath = api.VerifySDK
-	default:
-		return c, usageError{fmt.Sprintf("--verify-path must be auto, doc or sdk, not %q.", v)}
+	var ok bool
+	if c.VerifyPath, ok = api.ParseVerifyPath(s.get("verify-path")); !ok {
+		return c, usageError{fmt.Sprintf("--verify-path must be auto, doc or sdk, not %q.", s.get("verify-path"))}
 	}
 	if c.Timeout, err = parseDuration("timeout", s.get("timeout")); err != nil {
 		return c, err
