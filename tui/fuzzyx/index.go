@@ -3,7 +3,10 @@
 // fuzzy.Find scores every entry and sorts every match: about 36–84 ms over 100,000 paths
 // and up to a second over 1,000,000. Top returns exactly the first n rows fuzzy.Find would
 // (same strings, indexes, scores, matched positions, order) by
-//   - rejecting entries that lack a pattern character, from a per-entry bit mask built once;
+//   - rejecting entries that lack a pattern character, from a per-entry bit mask built once,
+//     or whose bounds (from the same index) stay below the n-th best score so far;
+//   - rejecting entries that do not hold the pattern in order, eight bytes at a time
+//     (mayMatch), while that pays;
 //   - walking the rest with a port of fuzzy's scorer that gives up as soon as an upper bound
 //     on the score the entry could still reach falls below the n-th best score so far;
 //   - keeping the best n in a heap per core instead of sorting every match;

@@ -43,12 +43,25 @@ func bitIndex(r rune) uint8 {
 	return uint8(48 + uint32(c)*2654435761>>28)
 }
 
-// pairBit is the bit of two consecutive runes, by their bit numbers, in entryMeta.pairs.
-func pairBit(a, b uint8) uint64 {
+// camelBit is the bit of two consecutive runes, by their bit numbers, in entryMeta.camels.
+func camelBit(a, b uint8) uint64 {
 	return 1 << ((uint32(a)<<6 | uint32(b)) * 2654435761 >> 26)
 }
 
-// entryMeta is what the index keeps per entry (32 bytes with padding).
+// pairWords is the size of entryMeta.pairs in 64-bit words. A path has 40–60 distinct
+// pairs of consecutive runes: in one word nearly every pattern pair looked present (about
+// half of the bits were set), which let the adjacency bonus, the largest in fuzzy's score,
+// into almost every bound. In 256 bits about one in five looks present by accident.
+const pairWords = 4
+
+// pairSlot is the word and bit of two consecutive runes, by their bit numbers, in
+// entryMeta.pairs.
+func pairSlot(a, b uint8) (word uint8, bit uint64) {
+	h := (uint32(a)<<6 | uint32(b)) * 2654435761 >> 24 // 0..255
+	return uint8(h >> 6), 1 << (h & 63)
+}
+
+// entryMeta is what the index keeps per entry (64 bytes).
 type entryMeta struct {
 	mask uint64
 	// words has the bits of the runes fuzzy gives a separator or camel-case bonus: those
@@ -56,7 +69,11 @@ type entryMeta struct {
 	words uint64
 	// pairs has a pairBit for every two consecutive runes: fuzzy's adjacency bonus needs
 	// two consecutive pattern runes next to each other in the entry.
-	pairs uint64
+	pairs [pairWords]uint64
+	// camels has a camelBit for every lower-case rune followed by an upper-case one: the
+	// only way a rune adjacent to the one before can also take a camel-case bonus. Paths
+	// have few, so unlike pairs this word stays sparse.
+	camels uint64
 	// clean is the byte length fuzzy scores: up to the first NUL.
 	clean uint32
 	// first is the bit number of the first rune (fuzzy's first-character bonus), noFirst
@@ -101,13 +118,18 @@ func describe(s string) entryMeta {
 		if j == 0 {
 			md.first = idx
 		} else {
-			if last&clsSep != 0 || last&clsLower != 0 && cls&clsUpper != 0 {
+			camel := last&clsLower != 0 && cls&clsUpper != 0
+			if last&clsSep != 0 || camel {
 				if md.words == 0 {
 					md.firstWord = uint8(min(j, 3))
 				}
 				md.words |= bit
 			}
-			md.pairs |= pairBit(lastIdx, idx)
+			if camel {
+				md.camels |= camelBit(lastIdx, idx)
+			}
+			w, pb := pairSlot(lastIdx, idx)
+			md.pairs[w] |= pb
 		}
 		md.mask |= bit
 		last, lastIdx = cls, idx

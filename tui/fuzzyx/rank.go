@@ -74,7 +74,10 @@ type query struct {
 	runes   []rune
 	codes   []byte // len(runes)+1; codes[p] is compared with foldASCII[b]
 	// stops[p] marks the bytes rank must look at while matching runes[p]: those of
-	// runes[p] or runes[p+1] in any case, and every byte of a non-ASCII rune.
+	// runes[p] or runes[p+1] in any case, and the first bytes of the non-ASCII runes equal
+	// to either (every byte >= 0x80 when either is U+FFFD, which fuzzy sees for any invalid
+	// byte). Other non-ASCII runes, an Arabic name say, are skipped like ASCII ones: every
+	// byte of theirs used to be a stop, which made such entries three times as slow.
 	stops   []stopSet
 	mask    uint64 // fold classes every matching entry must contain
 	hasNUL  bool   // fuzzy can never match a NUL pattern rune
@@ -83,12 +86,19 @@ type query struct {
 	adjMax  []int    // adjMax[r] = most adjacency bonus r adjacent matches can add from zero
 	idx     []uint8  // idx[p] is the mask bit number of runes[p] (see bitIndex)
 	bits    []uint64 // bits[p] = 1 << idx[p]
-	pairs   []uint64 // pairs[p] is the pairBit of runes[p-1] and runes[p] (p >= 1)
-	orbits  [][]rune // orbits[p] are the runes equal to runes[p] under fuzzy's equalFold
-	// both[p]: runes[p] can take a word bonus and an adjacency step at once (refinedBound).
-	both []bool
-	// bits[1:] and pairs[1:] spread by layer, for room.
-	bitLayers, pairLayers []uint64
+	// pairs[p] and pairWord[p] are the pairSlot of runes[p-1] and runes[p] (p >= 1).
+	pairs    []uint64
+	pairWord []uint8
+	orbits   [][]rune // orbits[p] are the runes equal to runes[p] under fuzzy's equalFold
+	// afterSep[p]: runes[p-1] is a separator, so runes[p] can take a separator bonus and an
+	// adjacency step at once; camelPair[p] is the camelBit of runes[p-1] and runes[p], with
+	// which it can take a camel-case bonus and a step at once (refinedBound).
+	afterSep  []bool
+	camelPair []uint64
+	// bits[1:] and pairs[1:] (per word of entryMeta.pairs) spread by layer, for room.
+	bitLayers  []uint64
+	pairLayers []pairLayer
+	seq        []seqRune // for mayMatch
 	// most is the initial bound of an entry of length 0 offering the pattern everything.
 	most int
 }
@@ -97,6 +107,8 @@ func compile(pattern string) *query {
 	runes := []rune(pattern)
 	q := &query{pattern: pattern, runes: runes, codes: make([]byte, len(runes)+1)}
 	q.pairs = make([]uint64, len(runes))
+	q.pairWord = make([]uint8, len(runes))
+	var pairLayers [pairWords][]uint64
 	for p, r := range runes {
 		if r == 0 {
 			q.hasNUL = true
@@ -106,21 +118,44 @@ func compile(pattern string) *query {
 		q.bits = append(q.bits, 1<<q.idx[p])
 		q.mask |= q.bits[p]
 		if p > 0 {
-			q.pairs[p] = pairBit(q.idx[p-1], q.idx[p])
+			w, pb := pairSlot(q.idx[p-1], q.idx[p])
+			q.pairs[p], q.pairWord[p] = pb, w
 			q.bitLayers = layer(q.bitLayers, q.bits[p])
-			q.pairLayers = layer(q.pairLayers, q.pairs[p])
+			pairLayers[w] = layer(pairLayers[w], pb)
 		}
 		q.orbits = append(q.orbits, orbit(r))
-		q.both = append(q.both, p > 0 && (isSeparator(runes[p-1]) ||
-			hasCase(q.orbits[p-1], unicode.IsLower) && hasCase(q.orbits[p], unicode.IsUpper)))
+		q.afterSep = append(q.afterSep, p > 0 && isSeparator(runes[p-1]))
+		var camel uint64
+		if p > 0 && hasCase(q.orbits[p-1], unicode.IsLower) && hasCase(q.orbits[p], unicode.IsUpper) {
+			camel = camelBit(q.idx[p-1], q.idx[p])
+		}
+		q.camelPair = append(q.camelPair, camel)
+	}
+	for w, layers := range pairLayers {
+		for _, l := range layers {
+			q.pairLayers = append(q.pairLayers, pairLayer{uint8(w), l})
+		}
 	}
 	q.codes[len(runes)] = endOfPattern
 	q.stops = make([]stopSet, len(runes))
 	for p := range runes {
 		for b := range 256 {
-			q.stops[p][b] = b >= utf8.RuneSelf || foldASCII[b] == q.codes[p] || foldASCII[b] == q.codes[p+1]
+			q.stops[p][b] = b < utf8.RuneSelf && (foldASCII[b] == q.codes[p] || foldASCII[b] == q.codes[p+1])
+		}
+		for k := p; k <= p+1 && k < len(runes); k++ {
+			for _, r := range q.orbits[k] {
+				switch {
+				case r == utf8.RuneError:
+					for b := utf8.RuneSelf; b < 256; b++ {
+						q.stops[p][b] = true
+					}
+				case r >= utf8.RuneSelf:
+					q.stops[p][string(r)[0]] = true
+				}
+			}
 		}
 	}
+	q.seq = compileSeq(q)
 	q.bounded = 0 < len(runes) && len(runes) <= maxBoundedPattern
 	if q.bounded {
 		q.pow3 = make([]int, len(runes)+1)
@@ -131,8 +166,11 @@ func compile(pattern string) *query {
 			q.adjMax[r] = 3*q.adjMax[r-1] + adjacentMatchBonus
 		}
 		m := len(runes)
-		q.most = q.initialBound(&entryMeta{mask: ^uint64(0), words: ^uint64(0), pairs: ^uint64(0), first: q.idx[0], at1: q.idx[0], at2: q.idx[0], firstWord: 1},
-			room{bonuses: m - 1, steps: m - 1})
+		everything := entryMeta{mask: ^uint64(0), words: ^uint64(0), first: q.idx[0], at1: q.idx[0], at2: q.idx[0], firstWord: 1}
+		for w := range everything.pairs {
+			everything.pairs[w] = ^uint64(0)
+		}
+		q.most = q.initialBound(&everything, room{bonuses: m - 1, steps: m - 1})
 	}
 	return q
 }
@@ -217,9 +255,20 @@ func (q *query) room(md *entryMeta) room {
 		r.bonuses += bits.OnesCount64(l & md.words)
 	}
 	for _, l := range q.pairLayers {
-		r.steps += bits.OnesCount64(l & md.pairs)
+		r.steps += bits.OnesCount64(l.bits & md.pairs[l.word%pairWords])
 	}
 	return r
+}
+
+// hasPair says whether the entry may hold runes[p-1] and runes[p] next to each other.
+func (q *query) hasPair(md *entryMeta, p int) bool {
+	return md.pairs[q.pairWord[p]%pairWords]&q.pairs[p] != 0
+}
+
+// pairLayer is a layer (see layer) of the pattern's pair bits in one word of entryMeta.pairs.
+type pairLayer struct {
+	word uint8
+	bits uint64
 }
 
 // layer spreads bits over masks so that a bit set in k of them occurred k times: counting
@@ -273,28 +322,31 @@ func (q *query) firstBound(md *entryMeta) int {
 
 // refinedBound tightens initialBound, at the cost of a loop over the pattern, with what a
 // rune adjacent to the one before cannot have: a separator bonus unless the rune before is
-// a separator, a camel-case bonus unless the rune before can be lower case and this one upper
-// case (see query.both). Where a rune can take the word bonus or the adjacency step but not
-// both, choosing the word bonus forgoes a step; since the steps' bonuses are 5, 15, 45...
-// that gains at most 15 for one such rune, 30 for two, 35 for three, 40 for more.
+// a separator, a camel-case bonus unless the entry has the two, lower then upper case, next
+// to each other (query.camelPair, entryMeta.camels). Where a rune can take the word bonus
+// or the adjacency step but not both, it takes one. Taking the word bonus (20) wastes at
+// best the smallest of the entry's steps: the adjacency bonus never resets, so the k-th
+// step an entry takes is worth 5·3^(k-1) whichever runes take the others; with x runes
+// choosing words the steps add at most adjMax[steps]-adjMax[x]. So the words gain at
+// most 20x-adjMax[x]: 15 for one such rune, 20 for two, less for more.
 func (q *query) refinedBound(md *entryMeta) int {
 	m := len(q.runes)
 	words, steps, either := 0, 0, 0
 	for p := 1; p < m; p++ {
 		w := q.bits[p]&md.words != 0
-		s := q.pairs[p]&md.pairs != 0
+		s := q.hasPair(md, p)
 		if s {
 			steps++
 		}
 		if w {
-			if !s || q.both[p] {
+			if !s || q.afterSep[p] || q.camelPair[p]&md.camels != 0 {
 				words++
 			} else {
 				either++
 			}
 		}
 	}
-	gain := [...]int{0, 15, 30, 35, 40}[min(either, 4)]
+	gain := [...]int{0, 15, 20}[min(either, 2)]
 	return q.firstBound(md) + matchFollowingSeparatorBonus*words + q.adjMax[steps] + gain + m - int(md.clean)
 }
 
@@ -318,10 +370,14 @@ func (q *query) rank(s string, md *entryMeta, left room, need int) (score int, o
 	for j := 0; j < l; {
 		// Runes that neither match the current pattern rune nor come just before the next
 		// one change nothing but `last`, which the rune before a stop sets again: skip them.
+		// A stop is always where fuzzy starts decoding a rune (an ASCII byte, or one >= 0xC0
+		// that no rune continues with), so the byte before it ends a rune.
+		skipped := false
 		if stop := &q.stops[p]; !stop[s[j]] {
 			for j+1 < l && !stop[s[j+1]] {
 				j++
 			}
+			skipped = true
 		}
 		var size int
 		var cls uint8
@@ -329,6 +385,12 @@ func (q *query) rank(s string, md *entryMeta, left room, need int) (score int, o
 		if b := s[j]; b < utf8.RuneSelf {
 			size, cls = 1, classASCII[b]
 			hit = foldASCII[b] == codes[p]
+		} else if skipped {
+			// The last byte of a rune that is neither runes[p] nor runes[p+1] (its first byte
+			// is no stop): only its class counts. lastIndex becomes this byte rather than
+			// the rune's first, which compares with lastMatch (an earlier rune) all the same.
+			r, _ := utf8.DecodeLastRuneInString(s[:j+1])
+			size, cls = 1, runeClass(r)
 		} else {
 			var r rune
 			r, size = utf8.DecodeRuneInString(s[j:])
@@ -401,14 +463,14 @@ func (q *query) hopeless(p, j, matchedIndex, total, adj, l int, md *entryMeta, l
 		if q.bits[p-1]&md.words != 0 {
 			left.bonuses--
 		}
-		if q.pairs[p-1]&md.pairs != 0 {
+		if q.hasPair(md, p-1) {
 			left.steps--
 		}
 	}
 	// runes[p] can only be adjacent to this match if the match is the rune just read (the
 	// next one being runes[p]).
 	steps := left.steps
-	if matchedIndex != j && q.pairs[p]&md.pairs != 0 {
+	if matchedIndex != j && q.hasPair(md, p) {
 		steps--
 	}
 	return q.upperBound(total, left.bonuses, adj, steps, l) < need

@@ -164,7 +164,9 @@ func TestFuzzyScoresDoNotDependOnNeighbours(t *testing.T) {
 }
 
 func TestRankAgreesWithFuzzy(t *testing.T) {
-	entries := append(scanPaths(3000, 11), "aab", "abb", "The Black Knight", "aB", "ab\x00cd", "\xff\xfe")
+	entries := append(scanPaths(3000, 11), "aab", "abb", "The Black Knight", "aB", "ab\x00cd", "\xff\xfe",
+		// A rune skipped over (not in the pattern) still decides the camel-case bonus of the next.
+		"xéB", "ÄrzteBank", "straßeSeite", "سارةB", "\xe2\x84B", "\xc3B")
 	for _, pattern := range randomPatterns(entries, 300, 13) {
 		q := compile(pattern)
 		for _, e := range entries {
@@ -181,6 +183,9 @@ func checkRank(t *testing.T, q *query, entry string) {
 	want := fuzzy.Find(q.pattern, []string{entry})
 	if ok != (len(want) == 1) || ok && got != want[0].Score {
 		t.Fatalf("rank(%q, %q) = %d, %v; fuzzy gives %v", q.pattern, entry, got, ok, want)
+	}
+	if ok && !q.mayMatch(clean) {
+		t.Fatalf("mayMatch(%q, %q) is false but fuzzy matches", q.pattern, entry)
 	}
 	if !ok || !q.bounded {
 		return
