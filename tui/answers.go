@@ -126,7 +126,7 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 			m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
 			return m, cmd
 		}
-		return m, nil
+		return m.startPicker()
 	}
 	if isUnauthorized(msg.err) {
 		return m.expired()

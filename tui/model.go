@@ -106,6 +106,9 @@ type Model struct {
 	panicPath string
 	quitting  bool
 	initCmds  []tea.Cmd
+	// pickerStarted: the picker has listed its folder for this customer (it does so only when
+	// the passport step is first reached, so start-up does no step-3 work).
+	pickerStarted bool
 
 	frame            string // the rendered screen, rebuilt at the end of every Update
 	pickerW, pickerH int    // the size last given to the picker
@@ -180,13 +183,23 @@ func (m Model) resetCustomer() Model {
 	m.review = reviewModel{}
 	m.approve = approveModel{}
 	m.done = doneModel{}
-	m.initCmds = append(m.initCmds[:0:0], m.picker.Init())
+	m.pickerStarted = false
+	m.initCmds = m.initCmds[:0:0]
 	return m
 }
 
-// Init starts the picker's listing (so it is ready by step 3) and, with a ready token, the
-// silent session check.
+// Init starts, with a ready token, the silent session check (and switches the terminal's bidi
+// off in app mode). The picker lists its folder when the passport step is first reached.
 func (m Model) Init() tea.Cmd { return tea.Batch(m.initCmds...) }
+
+// startPicker lists the picker's folder the first time this customer reaches the passport step.
+func (m Model) startPicker() (Model, tea.Cmd) {
+	if m.pickerStarted {
+		return m, nil
+	}
+	m.pickerStarted = true
+	return m, m.picker.Init()
+}
 
 // begin registers a new request of kind k (cancelling any older one of that kind) and returns
 // its id and context.
