@@ -296,3 +296,32 @@ func TestSandboxCommandPrintsCredentialsAndApplicants(t *testing.T) {
 		}
 	}
 }
+
+// TestRunWithAReadyToken: steps 1–3 done elsewhere, the token in PASSPORT_TOKEN, no --applicant.
+func TestRunWithAReadyToken(t *testing.T) {
+	url := sandboxProcess(t)
+	dir := specimens(t)
+	body := `{"tenantId":"` + sandbox.TenantID + `","tenantSecret":"` + sandbox.TenantSecret + `","applicantId":"DEMO-HAPPY","updateSteps":[2]}`
+	resp, err := http.Post(url+"/api/v1/Auth/GenerateUpdateRequestSessionToken", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var session struct{ Token string }
+	json.NewDecoder(resp.Body).Decode(&session)
+	resp.Body.Close()
+	req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/update/UpdateRequest/Initialize/2", nil)
+	req.Header.Set("Authorization", "Bearer "+session.Token)
+	if resp, err = http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 || session.Token == "" {
+		t.Fatalf("the session could not be prepared: %v %v", err, resp)
+	}
+	resp.Body.Close()
+
+	out, code, stderr := runBinary(t, []string{"PASSPORT_API_URL=" + url, "PASSPORT_TOKEN=" + session.Token},
+		sandbox.Password+"\n", "--image", filepath.Join(dir, "passport-amina-specimen.jpg"), "--yes")
+	if code != 0 || out.Outcome != "approved" {
+		t.Fatalf("exit %d, outcome %q; stderr: %s", code, out.Outcome, stderr)
+	}
+	if out.Extracted.DocumentNumber == "" || out.FullNameArSent == nil {
+		t.Errorf("approved without the document or the name: %+v", out)
+	}
+}
