@@ -222,10 +222,16 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			if err != nil {
 				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)
 			}
-			env.closers = append(env.closers, func() { os.RemoveAll(dir) })
-			if _, err := sandbox.WriteSpecimens(dir); err != nil {
-				return nil, fmt.Errorf("cannot write the specimen images: %w", err)
-			}
+			// The 1.7 MB of specimens are written beside the first frame, not before it: the
+			// picker waits for them (tui.Demo.Specimens) when the passport step is reached.
+			written := make(chan struct{})
+			var writeErr error
+			go func() {
+				defer close(written)
+				_, writeErr = sandbox.WriteSpecimens(dir)
+			}()
+			env.demo.Specimens = func() error { <-written; return writeErr }
+			env.closers = append(env.closers, func() { <-written; os.RemoveAll(dir) })
 			env.startDir = dir
 		}
 	}

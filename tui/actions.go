@@ -9,15 +9,15 @@ import (
 	"passport-update/tui/arabic"
 )
 
-func (m Model) quit() (Model, tea.Cmd) {
+func (m *Model) quit() tea.Cmd {
 	m.cancelAll()
 	m.quitting = true
-	return m, tea.Quit
+	return tea.Quit
 }
 
 // key routes a key: the confirm-quit overlay first, then the global keys (ctrl+c, help, ctrl+r),
 // then the active step, whose action (if any) the root carries out.
-func (m Model) key(k tea.KeyMsg) (Model, tea.Cmd) {
+func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 	if m.confirmQuit {
 		switch k.String() {
 		case "enter", "ctrl+c":
@@ -25,28 +25,28 @@ func (m Model) key(k tea.KeyMsg) (Model, tea.Cmd) {
 		case "esc":
 			m.confirmQuit = false
 		}
-		return m, nil
+		return nil
 	}
 	if key.Matches(k, m.globalKeys.Quit) {
 		if m.uploaded && !m.approvedThis {
 			m.confirmQuit = true
-			return m, nil
+			return nil
 		}
 		return m.quit()
 	}
 	if m.tooSmall() {
-		return m, nil
+		return nil
 	}
 	if key.Matches(k, m.globalKeys.RTL) {
 		return m.cycleMode()
 	}
 	if key.Matches(k, helpKeyF1) || (!m.inputFocused() && key.Matches(k, m.globalKeys.Help)) {
 		m.help.ShowAll = !m.help.ShowAll
-		return m, nil
+		return nil
 	}
 	if m.help.ShowAll && k.String() == "esc" && !m.inputFocused() {
 		m.help.ShowAll = false
-		return m, nil
+		return nil
 	}
 	var (
 		cmd tea.Cmd
@@ -78,49 +78,48 @@ func (m Model) key(k tea.KeyMsg) (Model, tea.Cmd) {
 		switch k.String() {
 		case "enter":
 			if m.cfg.TokenReady {
-				m = m.resetCustomer()
-				m2, c := m.resume()
-				return m2, tea.Batch(tea.Batch(m2.initCmds...), c)
+				m.resetCustomer()
+				c := m.resume()
+				return tea.Batch(tea.Batch(m.initCmds...), c)
 			}
-			m = m.resetCustomer()
-			return m, tea.Batch(m.initCmds...)
+			m.resetCustomer()
+			return tea.Batch(m.initCmds...)
 		case "esc":
 			return m.quit()
 		}
 	}
 	if act == nil {
-		return m, cmd
+		return cmd
 	}
-	m2, c2 := m.act(act)
-	return m2, tea.Batch(cmd, c2)
+	return tea.Batch(cmd, m.act(act))
 }
 
 // cycleMode is ctrl+r: terminal → app → off. Entering app mode switches the terminal's own bidi
 // off where it supports that (else it would reorder our reordered lines again); leaving turns it on.
-func (m Model) cycleMode() (Model, tea.Cmd) {
+func (m *Model) cycleMode() tea.Cmd {
 	m.c.mode = (m.c.mode + 1) % 3
 	m.notice = notice{kind: noticeInfo, sentence: "Arabic display mode: " + m.c.mode.String() + " (ctrl+r cycles terminal → app → off)."}
 	if !m.bidiToggle {
-		return m, nil
+		return nil
 	}
 	switch {
 	case m.c.mode == arabic.ModeApp && !m.bidiOff:
 		m.bidiOff = true
-		return m, bidiCmd(m.cfg.Output, false)
+		return bidiCmd(m.cfg.Output, false)
 	case m.c.mode != arabic.ModeApp && m.bidiOff:
 		m.bidiOff = false
-		return m, bidiCmd(m.cfg.Output, true)
+		return bidiCmd(m.cfg.Output, true)
 	}
-	return m, nil
+	return nil
 }
 
 // act carries out what a step asked for.
-func (m Model) act(a any) (Model, tea.Cmd) {
+func (m *Model) act(a any) tea.Cmd {
 	switch a := a.(type) {
 	case actNotice:
 		if a.sentence == "" {
 			m.notice = notice{}
-			return m, nil
+			return nil
 		}
 		kind := a.kind
 		if kind == noticeNone {
@@ -133,7 +132,7 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 		m.startedAt = m.c.now()
 		m.session.busy = true
 		id, ctx := m.begin(callSession)
-		return m, tea.Batch(openSessionCmd(ctx, id, m.cfg.Client, m.cfg.TenantID, m.cfg.TenantSecret, a.applicantID, m.c.now), m.spin.Tick)
+		return tea.Batch(openSessionCmd(ctx, id, m.cfg.Client, m.cfg.TenantID, m.cfg.TenantSecret, a.applicantID, m.c.now), m.spin.Tick)
 	case actCancelSession:
 		m.cancel(callSession)
 		m.session.busy = false
@@ -144,7 +143,7 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 		// The field is emptied as the request leaves: the secret lives only in the command.
 		m.password = m.password.clear()
 		id, ctx := m.begin(callVerify)
-		return m, tea.Batch(verifyCmd(ctx, id, m.client, a.password, m.c.now), m.spin.Tick)
+		return tea.Batch(verifyCmd(ctx, id, m.client, a.password, m.c.now), m.spin.Tick)
 	case actBack:
 		return m.back()
 	case actCancelUpload:
@@ -154,7 +153,7 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
 		m.picker = m.picker.SetError("Upload cancelled. Pick the file again to retry.")
 		m.notice = notice{}
-		return m, cmd
+		return cmd
 	case actBackToPicker:
 		m.cancel(callScan)
 		m.cancel(callPhoto)
@@ -162,7 +161,7 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 		m.notice = notice{}
 		var cmd tea.Cmd
 		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-		return m, cmd
+		return cmd
 	case actContinue:
 		m.notice = notice{}
 		m.approve = newApprove(a.fullNameAr, m.review.corrected().DocumentNumber, m.applicantID)
@@ -173,28 +172,28 @@ func (m Model) act(a any) (Model, tea.Cmd) {
 	case actApprove:
 		m.notice = notice{}
 		id, ctx := m.begin(callApprove)
-		return m, tea.Batch(approveCmd(ctx, id, m.client, m.approve.fullNameAr, m.c.now), m.spin.Tick)
+		return tea.Batch(approveCmd(ctx, id, m.client, m.approve.fullNameAr, m.c.now), m.spin.Tick)
 	case actNextCustomer:
 		if m.cfg.TokenReady {
 			m.notice = notice{kind: noticeInfo, sentence: "This run was started with one customer's session token; start passport-update again for the next customer."}
-			return m, nil
+			return nil
 		}
-		m = m.resetCustomer()
-		return m, tea.Batch(m.initCmds...)
+		m.resetCustomer()
+		return tea.Batch(m.initCmds...)
 	case actQuit:
 		return m.quit()
 	}
-	return m, nil
+	return nil
 }
 
 // back is esc on Password or Passport.
-func (m Model) back() (Model, tea.Cmd) {
+func (m *Model) back() tea.Cmd {
 	m.notice = notice{}
 	switch m.state {
 	case stPassword:
 		if m.cfg.TokenReady {
 			m.notice = notice{kind: noticeInfo, sentence: "The session came ready with the token; there is no step before this one."}
-			return m, nil
+			return nil
 		}
 		m.cancel(callVerify)
 		m.cancel(callTranslation)
@@ -206,13 +205,13 @@ func (m Model) back() (Model, tea.Cmd) {
 		m.password = newPassword(m.password.hint)
 		m.state = stPassword
 	}
-	return m, nil
+	return nil
 }
 
 // resume checks a ready token (step 3b only); the Session screen shows a spinner meanwhile.
-func (m Model) resume() (Model, tea.Cmd) {
+func (m *Model) resume() tea.Cmd {
 	m.session.ready = true
 	m.startedAt = m.c.now()
 	id, ctx := m.begin(callSession)
-	return m, tea.Batch(resumeSessionCmd(ctx, id, m.cfg.Client, m.c.now), m.spin.Tick)
+	return tea.Batch(resumeSessionCmd(ctx, id, m.cfg.Client, m.c.now), m.spin.Tick)
 }

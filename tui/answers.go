@@ -39,7 +39,7 @@ func isUnauthorized(err error) bool {
 
 // expired handles a 401 in mid-flow: back to Session with a sentence, the applicant ID and the
 // chosen file kept.
-func (m Model) expired() (Model, tea.Cmd) {
+func (m *Model) expired() tea.Cmd {
 	m.cancelAll()
 	m.client = nil
 	m.password = newPassword(m.password.hint)
@@ -48,19 +48,19 @@ func (m Model) expired() (Model, tea.Cmd) {
 		m.errStep = 0
 		m.errSentence = "The session token was refused (it may have expired). Start passport-update again with a fresh token."
 		m.state = stError
-		return m, nil
+		return nil
 	}
 	m.state = stSession
 	m.session.busy = false
 	m.session.input.SetValue(m.applicantID)
 	m.session.input.CursorEnd()
 	m.notice = notice{kind: noticeError, sentence: "The session has expired or was refused by the server. Press enter to open it again; the applicant ID and the chosen file are kept."}
-	return m, nil
+	return nil
 }
 
-func (m Model) onSession(msg sessionMsg) (Model, tea.Cmd) {
+func (m *Model) onSession(msg sessionMsg) tea.Cmd {
 	if !m.finish(callSession, msg.id) {
-		return m, nil
+		return nil
 	}
 	m.session.busy = false
 	m.timings["session"] = msg.took
@@ -70,10 +70,10 @@ func (m Model) onSession(msg sessionMsg) (Model, tea.Cmd) {
 			m.errStep = 0
 			m.errSentence = sentence(msg.err)
 			m.state = stError
-			return m, nil
+			return nil
 		}
 		m.notice = notice{kind: noticeError, sentence: sentence(msg.err), retry: "enter"}
-		return m, nil
+		return nil
 	}
 	m.session.ready = false
 	m.client = msg.sess.Client
@@ -83,12 +83,12 @@ func (m Model) onSession(msg sessionMsg) (Model, tea.Cmd) {
 	m.notice = notice{}
 	m.state = stPassword
 	id, ctx := m.begin(callTranslation)
-	return m, translationCmd(ctx, id, m.client)
+	return translationCmd(ctx, id, m.client)
 }
 
-func (m Model) onTranslation(msg translationMsg) (Model, tea.Cmd) {
+func (m *Model) onTranslation(msg translationMsg) tea.Cmd {
 	if !m.finish(callTranslation, msg.id) {
-		return m, nil
+		return nil
 	}
 	if msg.err != nil {
 		// Not fatal: the Arabic field then shows only when OCR reads an Arabic name.
@@ -96,7 +96,7 @@ func (m Model) onTranslation(msg translationMsg) (Model, tea.Cmd) {
 		if m.cfg.Logger != nil {
 			m.cfg.Logger.Warn("translation flag", "err", msg.err)
 		}
-		return m, nil
+		return nil
 	}
 	m.translation = msg.enabled
 	// A late answer (OCR was faster) still brings the Arabic field, unless edits were made.
@@ -106,14 +106,14 @@ func (m Model) onTranslation(msg translationMsg) (Model, tea.Cmd) {
 		m.review.photo, m.review.scan = photo, scan
 		m.review.photoTried, m.review.scanTried = true, true
 	}
-	return m, nil
+	return nil
 }
 
 // onVerify: success → the picker; a refusal counts a wrong attempt (attempts left read from the
 // server's message) or locks the screen; a 401 means the session itself is gone.
-func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
+func (m *Model) onVerify(msg verifyMsg) tea.Cmd {
 	if !m.finish(callVerify, msg.id) {
-		return m, nil
+		return nil
 	}
 	m.password.busy = false
 	m.password = m.password.clear()
@@ -124,7 +124,7 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 		if m.chosen.Path != "" {
 			var cmd tea.Cmd
 			m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
-			return m, cmd
+			return cmd
 		}
 		return m.startPicker()
 	}
@@ -137,7 +137,7 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 		if isLockout(text) {
 			m.password.locked = true
 			m.notice = notice{kind: noticeError, sentence: "The password is locked after too many wrong attempts. The customer must unlock it through the bank's usual channel."}
-			return m, nil
+			return nil
 		}
 		m.password.wrong++
 		if n, ok := readAttempts(text); ok {
@@ -145,17 +145,17 @@ func (m Model) onVerify(msg verifyMsg) (Model, tea.Cmd) {
 			if n == 0 {
 				m.password.locked = true
 				m.notice = notice{kind: noticeError, sentence: "No attempts are left: the password is locked. The customer must unlock it through the bank's usual channel."}
-				return m, nil
+				return nil
 			}
 		}
 		m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Ask the customer to type it again."}
-		return m, nil
+		return nil
 	}
 	m.notice = notice{kind: noticeError, sentence: sentence(msg.err) + " Have the password typed again and press enter to retry."}
-	return m, nil
+	return nil
 }
 
-func (m Model) startUpload(f picker.ChosenFile) (Model, tea.Cmd) {
+func (m *Model) startUpload(f picker.ChosenFile) tea.Cmd {
 	m.notice = notice{}
 	m.chosen = f
 	m.state = stUpload
@@ -163,23 +163,23 @@ func (m Model) startUpload(f picker.ChosenFile) (Model, tea.Cmd) {
 	id, ctx := m.begin(callUpload)
 	ch := make(chan uploadProgressMsg, 1)
 	m.uploadCh = ch
-	return m, tea.Batch(uploadCmd(ctx, id, m.client, f, ch, m.c.now), waitProgress(ch), m.spin.Tick)
+	return tea.Batch(uploadCmd(ctx, id, m.client, f, ch, m.c.now), waitProgress(ch), m.spin.Tick)
 }
 
-func (m Model) onProgress(msg uploadProgressMsg) (Model, tea.Cmd) {
+func (m *Model) onProgress(msg uploadProgressMsg) tea.Cmd {
 	if msg.id != m.calls[callUpload].id || m.state != stUpload {
-		return m, nil
+		return nil
 	}
 	m.upload.sent, m.upload.total = msg.sent, msg.total
 	if msg.sent >= msg.total && m.upload.ocrSince.IsZero() {
 		m.upload.ocrSince = m.c.now()
 	}
-	return m, waitProgress(msg.ch)
+	return waitProgress(msg.ch)
 }
 
-func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
+func (m *Model) onUploaded(msg uploadDoneMsg) tea.Cmd {
 	if !m.finish(callUpload, msg.id) {
-		return m, nil
+		return nil
 	}
 	if msg.err != nil {
 		if isUnauthorized(msg.err) {
@@ -189,7 +189,7 @@ func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.picker, cmd = m.picker.SelectCmd(m.chosen.Path)
 		m.picker = m.picker.SetError(sentence(msg.err))
-		return m, cmd
+		return cmd
 	}
 	if !msg.sentAt.IsZero() {
 		m.timings["upload"] = msg.sentAt.Sub(m.upload.started)
@@ -206,9 +206,9 @@ func (m Model) onUploaded(msg uploadDoneMsg) (Model, tea.Cmd) {
 
 // startThumbs decodes the scan and the face photo off the loop once the Review screen is wide
 // enough to show them (now, or after a resize).
-func (m Model) startThumbs() (Model, tea.Cmd) {
+func (m *Model) startThumbs() tea.Cmd {
 	if m.state != stReview || m.c.width < 110 {
-		return m, nil
+		return nil
 	}
 	var cmds []tea.Cmd
 	if m.review.scan == "" && m.calls[callScan].id == 0 && !m.review.scanTried {
@@ -221,7 +221,7 @@ func (m Model) startThumbs() (Model, tea.Cmd) {
 		id, _ := m.begin(callPhoto)
 		cmds = append(cmds, photoThumbCmd(id, m.review.data.Photo, 16, 8))
 	}
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // approvalUnknown: the request may have reached the server and no answer says what happened.
@@ -275,9 +275,9 @@ func fieldMessage(err error, field string) (string, bool) {
 
 // onApproved: success → Done (and the receipt); a 400 naming FullNameAr → back to that field; a
 // failure after the request may have arrived → outcome unknown, never retried by itself.
-func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
+func (m *Model) onApproved(msg approveMsg) tea.Cmd {
 	if !m.finish(callApprove, msg.id) {
-		return m, nil
+		return nil
 	}
 	m.approve.sending = false
 	m.timings["approve"] = msg.took
@@ -295,9 +295,9 @@ func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
 		if m.cfg.ReceiptDir != "" {
 			m.done.receiptWait = true
 			id, _ := m.begin(callReceipt)
-			return m, receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("approved"))
+			return receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("approved"))
 		}
-		return m, nil
+		return nil
 	}
 	if isUnauthorized(msg.err) {
 		return m.expired()
@@ -306,7 +306,7 @@ func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
 		m.review = m.review.setFieldError("FullNameAr", text)
 		m.state = stReview
 		m.notice = notice{kind: noticeError, sentence: "The server refused the Arabic full name: " + arabic.Clean(text) + " Correct it and continue again."}
-		return m, nil
+		return nil
 	}
 	if approvalUnknown(msg.err) {
 		m.approve.unknown = true
@@ -316,17 +316,17 @@ func (m Model) onApproved(msg approveMsg) (Model, tea.Cmd) {
 		m.notice = notice{kind: noticeError, sentence: "The approval may or may not have gone through: " + lowerFirst(unknownCause(msg.err)) + " Check the customer's update in the back office before trying again; a second attempt needs enter twice."}
 		if m.cfg.ReceiptDir != "" {
 			id, _ := m.begin(callReceipt)
-			return m, receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("unknown"))
+			return receiptCmd(id, m.cfg.ReceiptDir, m.buildReceipt("unknown"))
 		}
-		return m, nil
+		return nil
 	}
 	m.notice = notice{kind: noticeError, sentence: "The approval was refused: " + sentence(msg.err) + " Nothing was approved; press enter to try again once the cause is fixed."}
-	return m, nil
+	return nil
 }
 
-func (m Model) onReceipt(msg receiptMsg) (Model, tea.Cmd) {
+func (m *Model) onReceipt(msg receiptMsg) tea.Cmd {
 	if !m.finish(callReceipt, msg.id) {
-		return m, nil
+		return nil
 	}
 	if m.state == stDone {
 		m.done.receiptWait = false
@@ -336,10 +336,10 @@ func (m Model) onReceipt(msg receiptMsg) (Model, tea.Cmd) {
 			m.done.receiptPath = msg.path
 			m.result.Summary += " — receipt " + msg.path
 		}
-		return m, nil
+		return nil
 	}
 	if msg.err == nil && m.notice.kind == noticeError {
 		m.notice.sentence += " Receipt: " + msg.path
 	}
-	return m, nil
+	return nil
 }

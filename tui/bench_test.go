@@ -88,7 +88,8 @@ func BenchmarkRender_120x40_ANSI16(b *testing.B) {
 		}
 		b.Run(s.name, func(b *testing.B) {
 			f := benchFlow(b, s.run)
-			f.m.c.th = styles.New(r)
+			th := styles.New(r)
+			f.m.c.th = &th
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

@@ -25,6 +25,9 @@ type DemoApplicant struct {
 type Demo struct {
 	Applicants   []DemoApplicant
 	PasswordHint string // the public demo password; empty to hide
+	// Specimens, when set, waits until the specimen images are in StartDir (main writes them
+	// beside the first frame) and says whether that worked. The picker lists after it returns.
+	Specimens func() error
 }
 
 // Config is everything the wizard needs; main builds it from flags and the environment.

@@ -130,7 +130,7 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 	m := Model{
 		ctx:        ctx,
 		cfg:        cfg,
-		c:          common{th: th, width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
+		c:          common{th: &th, width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
 		globalKeys: DefaultGlobalKeyMap(),
 		passKeys:   DefaultPassportKeyMap(),
 		bidiToggle: arabic.SupportsBidiToggle(cfg.Getenv),
@@ -141,14 +141,14 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 		FullKey: th.HelpKey, FullDesc: th.HelpDesc, FullSeparator: th.HelpSep, Ellipsis: th.HelpSep,
 	}
 	m.spin = spinner.New(spinner.WithSpinner(spinner.Line), spinner.WithStyle(th.Key))
-	m = m.resetCustomer()
+	m.resetCustomer()
 	if m.c.mode == arabic.ModeApp && m.bidiToggle {
 		m.bidiOff = true
 		m.initCmds = append(m.initCmds, bidiCmd(cfg.Output, false))
 	}
 	if cfg.TokenReady {
 		var cmd tea.Cmd
-		m, cmd = m.resume()
+		cmd = m.resume()
 		m.initCmds = append(m.initCmds, cmd)
 	}
 	m.frame = m.render()
@@ -156,7 +156,7 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 }
 
 // resetCustomer clears everything about the current customer: the next one starts clean.
-func (m Model) resetCustomer() Model {
+func (m *Model) resetCustomer() {
 	m.cancelAll()
 	hint := ""
 	if m.cfg.Demo != nil {
@@ -185,7 +185,6 @@ func (m Model) resetCustomer() Model {
 	m.done = doneModel{}
 	m.pickerStarted = false
 	m.initCmds = m.initCmds[:0:0]
-	return m
 }
 
 // Init starts, with a ready token, the silent session check (and switches the terminal's bidi
@@ -193,13 +192,26 @@ func (m Model) resetCustomer() Model {
 func (m Model) Init() tea.Cmd { return tea.Batch(m.initCmds...) }
 
 // startPicker lists the picker's folder the first time this customer reaches the passport step.
-func (m Model) startPicker() (Model, tea.Cmd) {
+func (m *Model) startPicker() tea.Cmd {
 	if m.pickerStarted {
-		return m, nil
+		return nil
 	}
 	m.pickerStarted = true
-	return m, m.picker.Init()
+	list := m.picker.Init()
+	if m.cfg.Demo == nil || m.cfg.Demo.Specimens == nil {
+		return list
+	}
+	written := m.cfg.Demo.Specimens
+	return func() tea.Msg {
+		if err := written(); err != nil {
+			return tea.BatchMsg{list, func() tea.Msg { return specimensMsg{err: err} }}
+		}
+		return list()
+	}
 }
+
+// specimensMsg: the demo's specimen images could not all be written to the picker's folder.
+type specimensMsg struct{ err error }
 
 // begin registers a new request of kind k (cancelling any older one of that kind) and returns
 // its id and context.
@@ -237,13 +249,13 @@ func (m *Model) cancelAll() {
 	}
 }
 
-func (m Model) busy() bool {
+func (m *Model) busy() bool {
 	return m.calls[callSession].id != 0 || m.calls[callVerify].id != 0 ||
 		m.calls[callUpload].id != 0 || m.calls[callApprove].id != 0
 }
 
 // inputFocused reports whether a text input has the keys (then `?` is typed, not help).
-func (m Model) inputFocused() bool {
+func (m *Model) inputFocused() bool {
 	switch m.state {
 	case stSession:
 		return !m.session.ready && !m.session.busy
@@ -268,7 +280,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	before := m.state
-	m, cmd = m.update(msg)
+	cmd = m.update(msg)
 	if m.state != before && m.cfg.Logger != nil {
 		// Steps only: no value typed or received is logged.
 		m.cfg.Logger.Debug("wizard step", "from", before.String(), "to", m.state.String())
@@ -285,7 +297,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	return m, cmd
 }
 
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = msg.Width, msg.Height
@@ -295,11 +307,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.upload = m.upload.setSize(msg.Width)
 		}
 		return m.startThumbs()
+	case specimensMsg:
+		m.notice = notice{kind: noticeError, sentence: "The specimen passports could not be written to " + m.cfg.StartDir +
+			" (" + msg.err.Error() + "). Choose an image of your own with ctrl+l."}
+		return nil
 	case panicMsg:
 		m.panicPath = writePanicReport(msg.report)
 		m.cancelAll()
 		m.quitting = true
-		return m, tea.Quit
+		return tea.Quit
 	case tea.KeyMsg:
 		return m.key(msg)
 	case spinner.TickMsg:
@@ -307,11 +323,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			break // the picker's own spinner
 		}
 		if !m.busy() && !(m.state == stSession && m.session.ready) {
-			return m, nil // nothing to wait for: let the ticks stop
+			return nil // nothing to wait for: let the ticks stop
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return cmd
 	case sessionMsg:
 		return m.onSession(msg)
 	case translationMsg:
@@ -326,21 +342,21 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.finish(callScan, msg.id) && msg.ok {
 			m.review.scan = msg.thumb.Text
 		}
-		return m, nil
+		return nil
 	case photoThumbMsg:
 		if m.finish(callPhoto, msg.id) && msg.ok {
 			m.review.photo = msg.thumb.Text
 		}
-		return m, nil
+		return nil
 	case approveMsg:
 		return m.onApproved(msg)
 	case receiptMsg:
 		return m.onReceipt(msg)
 	case bidiWrittenMsg:
-		return m, nil
+		return nil
 	case picker.ChosenMsg:
 		if m.state != stPassport {
-			return m, nil
+			return nil
 		}
 		return m.startUpload(msg.File)
 	}
@@ -348,7 +364,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	// the state: it drops what is stale by itself.
 	var cmd tea.Cmd
 	m.picker, cmd = m.picker.Update(msg)
-	return m, cmd
+	return cmd
 }
 
 // Result is what main prints after the program ends.
@@ -360,9 +376,9 @@ func (m Model) Result() Result {
 	return r
 }
 
-func (m Model) tooSmall() bool { return m.c.width < minWidth || m.c.height < minHeight }
+func (m *Model) tooSmall() bool { return m.c.width < minWidth || m.c.height < minHeight }
 
-func (m Model) stepIndex() int {
+func (m *Model) stepIndex() int {
 	switch m.state {
 	case stSession:
 		return 0
@@ -380,7 +396,7 @@ func (m Model) stepIndex() int {
 	return m.errStep
 }
 
-func (m Model) bodyHeightGuess() int { return max(m.c.height-6, 5) }
+func (m *Model) bodyHeightGuess() int { return max(m.c.height-6, 5) }
 
 // imageName is the file name for the receipt (no directory: the path may say who the
 // customer is).

@@ -10,7 +10,7 @@ import (
 // buildReceipt gathers what the receipt keeps: extracted fields (photo and scans blanked),
 // corrections, findings, the value sent, outcome and timings. No password, token or image bytes
 // ever reach it.
-func (m Model) buildReceipt(outcome string) receipt.Receipt {
+func (m *Model) buildReceipt(outcome string) receipt.Receipt {
 	timings := make(map[string]time.Duration, len(m.timings))
 	for k, v := range m.timings {
 		timings[k] = v

@@ -206,7 +206,7 @@ func (m reviewModel) editLines(c *common, f reviewField, w int) []string {
 }
 
 // findingLine draws one check result with a mark by severity.
-func findingLine(t styles.Theme, fd checks.Finding, w int) string {
+func findingLine(t *styles.Theme, fd checks.Finding, w int) string {
 	s := arabic.Clean(fd.Sentence)
 	switch fd.Severity {
 	case checks.Problem:

@@ -8,9 +8,11 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
 	"passport-update/styles"
@@ -46,7 +48,15 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	}()
 
 	model := New(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
-	p := tea.NewProgram(model,
+	if f, ok := out.(term.File); ok {
+		// The first frame is laid out for the real window, so the early paint below and
+		// bubbletea's first render draw the same thing.
+		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
+			next, _ := model.Update(tea.WindowSizeMsg{Width: w, Height: h})
+			model = next.(Model)
+		}
+	}
+	p := tea.NewProgram(firstPaint{Model: model, out: out},
 		tea.WithContext(ctx),
 		tea.WithAltScreen(),
 		tea.WithInput(in),
@@ -67,7 +77,13 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	signal.Stop(hup)
 	close(stop)
 
-	fm, _ := final.(Model)
+	var fm Model
+	switch final := final.(type) {
+	case Model:
+		fm = final
+	case firstPaint: // no message was ever handled
+		fm = final.Model
+	}
 	if fm.bidiOff {
 		_, _ = io.WriteString(out, "\x1b[8h")
 	}
@@ -87,4 +103,36 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		return res, fmt.Errorf("wizard: %w", runErr)
 	}
 	return res, nil
+}
+
+// firstPaint draws the first frame as soon as bubbletea has entered the alternate screen,
+// instead of at its renderer's first tick (1/60 s later). bubbletea v1 enters the alternate
+// screen, starts the renderer, then calls Init; its first render then redraws the same cells.
+// After the first message the program holds the plain Model again.
+type firstPaint struct {
+	Model
+	out io.Writer
+}
+
+func (f firstPaint) Init() tea.Cmd {
+	_, _ = io.WriteString(f.out, paintFrame(f.View(), f.c.width))
+	return f.Model.Init()
+}
+
+// paintFrame is frame as bubbletea's renderer writes it on the alternate screen: from the top
+// left, each line cleared to its end unless it fills the width.
+func paintFrame(frame string, width int) string {
+	var b strings.Builder
+	b.Grow(len(frame) + 256)
+	b.WriteString(ansi.CursorHomePosition)
+	for i, line := range strings.Split(frame, "\n") {
+		if i > 0 {
+			b.WriteString("\r\n")
+		}
+		b.WriteString(line)
+		if ansi.StringWidth(line) < width {
+			b.WriteString(ansi.EraseLineRight)
+		}
+	}
+	return b.String()
 }

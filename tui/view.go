@@ -21,7 +21,7 @@ func (m Model) View() string {
 }
 
 // keyHelp is the footer's bindings: the active step's, then the global ones.
-func (m Model) keyHelp() keyHelp {
+func (m *Model) keyHelp() keyHelp {
 	var short []key.Binding
 	var full [][]key.Binding
 	switch m.state {
@@ -72,7 +72,7 @@ func (m Model) keyHelp() keyHelp {
 }
 
 // chrome draws the header (with the notice) and the footer; the body gets what is left.
-func (m Model) chrome() (header, footer string, bodyH int) {
+func (m *Model) chrome() (header, footer string, bodyH int) {
 	c := &m.c
 	t := c.th
 	var head strings.Builder
@@ -109,7 +109,7 @@ func (m Model) chrome() (header, footer string, bodyH int) {
 }
 
 // render draws the whole screen at the stored size.
-func (m Model) render() string {
+func (m *Model) render() string {
 	if m.tooSmall() {
 		return m.renderTooSmall()
 	}
@@ -129,7 +129,7 @@ func (m Model) render() string {
 	return b.String()
 }
 
-func (m Model) renderBody(h int) string {
+func (m *Model) renderBody(h int) string {
 	c := &m.c
 	t := c.th
 	spin := m.spin.View()
@@ -160,7 +160,7 @@ func (m Model) renderBody(h int) string {
 	return ""
 }
 
-func (m Model) renderTooSmall() string {
+func (m *Model) renderTooSmall() string {
 	c := &m.c
 	msg := fmt.Sprintf("Make me bigger: this window is %d×%d, passport-update needs at least %d×%d.\nEnlarge the window or make the font smaller; everything typed is kept.\nctrl+c quits.", c.width, c.height, minWidth, minHeight)
 	w := max(c.width, 1)
