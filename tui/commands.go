@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -40,9 +41,14 @@ func safe(cmd tea.Cmd) tea.Cmd {
 	}
 }
 
-// retryPause is the wait before the one automatic retry of a read-only or session-setup call
-// that a proxy or an overloaded server refused (HTTP 5xx or 429).
-var retryPause = 400 * time.Millisecond
+// retryPause is the wait, in nanoseconds, before the one automatic retry of a read-only or
+// session-setup call that a proxy or an overloaded server refused (HTTP 5xx or 429). Atomic:
+// commands read it off the loop, and tests shorten it.
+var retryPause = func() *atomic.Int64 {
+	var p atomic.Int64
+	p.Store(int64(400 * time.Millisecond))
+	return &p
+}()
 
 // once calls f, and once more after a short pause when the failure is a gateway or overload
 // answer (a flaky proxy fails the first try of a call). Only for calls that are safe to repeat:
@@ -53,7 +59,7 @@ func once[T any](ctx context.Context, f func() (T, error)) (T, error) {
 	if err == nil || !errors.As(err, &ae) || (ae.Kind != api.KindServer && ae.Kind != api.KindRateLimited) {
 		return v, err
 	}
-	wait := retryPause
+	wait := time.Duration(retryPause.Load())
 	if ae.RetryAfter > 0 {
 		wait = min(ae.RetryAfter, 3*time.Second)
 	}

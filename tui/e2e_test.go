@@ -245,9 +245,8 @@ func TestSandboxScenarios(t *testing.T) {
 	t.Run("DEMO-FLAKY", func(t *testing.T) {
 		// The gateway fails the first try of every call: opening the session retries inside
 		// the same session; the password is typed again once, as the notice asks.
-		old := retryPause
-		retryPause = time.Millisecond
-		defer func() { retryPause = old }()
+		old := retryPause.Swap(int64(time.Millisecond))
+		defer retryPause.Store(old)
 		cfg, _ := sandboxConfig(t)
 		d := newDriver(t, cfg, 120, 40)
 		toPicker(t, d, "DEMO-FLAKY")
