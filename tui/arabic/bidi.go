@@ -492,7 +492,7 @@ scan:
 			continue
 		}
 		r := p.runes[i]
-		b, ok := brackets[r]
+		b, ok := bracketOf(r)
 		if !ok {
 			continue
 		}

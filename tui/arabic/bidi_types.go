@@ -80,5 +80,6 @@ func joiningOf(r rune) joining {
 	if r >= 0x0600 && r < 0x0600+rune(len(joiningDense)) {
 		return joiningDense[r-0x0600]
 	}
-	return joiningOther[r]
+	e, _ := find(joiningOther[:], r)
+	return e.j
 }

@@ -62,7 +62,7 @@ func visualClusters(s string, dir Direction, doShape bool) (shaped string, bound
 	}
 	for i, r := range out {
 		if levels[i]&1 == 1 {
-			if m, ok := mirrors[r]; ok {
+			if m, ok := mirrorOf(r); ok {
 				out[i] = m
 			}
 		}

@@ -20,7 +20,7 @@ var fuzzSeeds = []string{
 // letters of the API's range, harakat, tatweel, the folded look-alikes, white space, bidi
 // controls and invisible joiners.
 func nameRune(r rune) bool {
-	if _, ok := lookalikes[r]; ok {
+	if _, ok := lookalike(r); ok {
 		return true
 	}
 	if _, ok := removed(r); ok {
@@ -91,7 +91,7 @@ func FuzzValidate(f *testing.F) {
 
 // mirrorKey maps a rune and its mirrored glyph to one key.
 func mirrorKey(r rune) rune {
-	if m, ok := mirrors[r]; ok && m < r {
+	if m, ok := mirrorOf(r); ok && m < r {
 		return m
 	}
 	return r

@@ -9,21 +9,35 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// lookalikes folds Persian and Urdu letters that look like (or stand for) Arabic letters onto the
+// lookalike folds Persian and Urdu letters that look like (or stand for) Arabic letters onto the
 // letters the API accepts (U+0621–U+064A). A keyboard with a Persian layout types ی and ک; text copied
 // from Persian or Urdu sources carries the other forms.
-var lookalikes = map[rune]rune{
-	0x06CC: 0x064A, // ی Farsi yeh → ي yeh
-	0x06D2: 0x064A, // ے yeh barree (Urdu) → ي
-	0x06A9: 0x0643, // ک keheh → ك kaf
-	0x06AA: 0x0643, // ڪ swash kaf → ك
-	0x06D5: 0x0647, // ە ae (Kurdish, Uyghur) → ه heh
-	0x06BE: 0x0647, // ھ heh doachashmee (Urdu) → ه
-	0x06C1: 0x0647, // ہ heh goal (Urdu) → ه
-	0x06C0: 0x0647, // ۀ heh with yeh above (Persian ezafe) → ه; the ezafe is not part of a name
-	0x06C2: 0x0647, // ۂ heh goal with hamza above → ه
-	0x06C3: 0x0629, // ۃ teh marbuta goal (Urdu) → ة teh marbuta
-	0x0671: 0x0627, // ٱ alef wasla (Quranic spelling, e.g. ٱلله) → ا alef
+func lookalike(r rune) (rune, bool) {
+	switch r {
+	case 0x06CC: // ی Farsi yeh → ي yeh
+		return 0x064A, true
+	case 0x06D2: // ے yeh barree (Urdu) → ي
+		return 0x064A, true
+	case 0x06A9: // ک keheh → ك kaf
+		return 0x0643, true
+	case 0x06AA: // ڪ swash kaf → ك
+		return 0x0643, true
+	case 0x06D5: // ە ae (Kurdish, Uyghur) → ه heh
+		return 0x0647, true
+	case 0x06BE: // ھ heh doachashmee (Urdu) → ه
+		return 0x0647, true
+	case 0x06C1: // ہ heh goal (Urdu) → ه
+		return 0x0647, true
+	case 0x06C0: // ۀ heh with yeh above (Persian ezafe) → ه; the ezafe is not part of a name
+		return 0x0647, true
+	case 0x06C2: // ۂ heh goal with hamza above → ه
+		return 0x0647, true
+	case 0x06C3: // ۃ teh marbuta goal (Urdu) → ة teh marbuta
+		return 0x0629, true
+	case 0x0671: // ٱ alef wasla (Quranic spelling, e.g. ٱلله) → ا alef
+		return 0x0627, true
+	}
+	return 0, false
 }
 
 // removed reports the runes Normalize drops: bidi controls, tatweel, harakat and the invisible joiners.
@@ -141,7 +155,7 @@ func normalize(s string, notes map[string]bool) (string, bool) {
 			space = b.Len() > 0
 			continue
 		}
-		if to, ok := lookalikes[r]; ok {
+		if to, ok := lookalike(r); ok {
 			note("lookalikes")
 			r = to
 		}

@@ -82,7 +82,7 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 		// Lam directly followed by an alef (no haraka between: a haraka on the lam prevents the
 		// ligature, as in FriBidi) becomes one ligature.
 		if r == lam && i+1 < n && sameLevel(i, i+1) {
-			if lig, ok := lamAlef[runes[i+1]]; ok {
+			if lig, ok := lamAlefOf(runes[i+1]); ok {
 				form := lig[formIsolated]
 				if jp && lig[formFinal] != 0 {
 					form = lig[formFinal]
@@ -115,22 +115,12 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 	return out, outLevels
 }
 
-// formsDense is presentationForms for U+0600–U+06FF, where names live: an array index is
-// several times cheaper than a map lookup on the Display path.
-var formsDense = func() (d [0x100][4]rune) {
-	for r, f := range presentationForms {
-		if r >= 0x0600 && r < 0x0700 {
-			d[r-0x0600] = f
-		}
-	}
-	return d
-}()
-
 func formsOf(r rune) [4]rune {
 	if r >= 0x0600 && r < 0x0700 {
 		return formsDense[r-0x0600]
 	}
-	return presentationForms[r]
+	e, _ := find(presentationForms[:], r)
+	return e.forms
 }
 
 // Shape joins the Arabic letters of a logical-order string into their contextual presentation forms

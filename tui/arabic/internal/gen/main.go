@@ -205,18 +205,24 @@ func writeBrackets(b *bytes.Buffer, dir string) {
 	fields(filepath.Join(dir, "BidiBrackets.txt"), func(f []string, _ string) {
 		all = append(all, br{hex(f[0]), hex(f[1]), f[2] == "o"})
 	})
-	b.WriteString("// brackets maps each paired bracket (BidiBrackets.txt) to its partner and whether it opens.\nvar brackets = map[rune]bracket{\n")
+	sort.Slice(all, func(i, j int) bool { return all[i].r < all[j].r })
+	b.WriteString("// brackets lists each paired bracket (BidiBrackets.txt) with its partner and whether it opens,\n// sorted by rune (static data: nothing is built at start-up).\nvar brackets = [...]bracketEntry{\n")
 	for _, x := range all {
-		fmt.Fprintf(b, "%#x: {%#x, %v},\n", x.r, x.pair, x.open)
+		fmt.Fprintf(b, "{%#x, bracket{%#x, %v}},\n", x.r, x.pair, x.open)
 	}
 	b.WriteString("}\n\n")
 }
 
 func writeMirrors(b *bytes.Buffer, dir string) {
-	b.WriteString("// mirrors maps a character to its mirrored glyph (BidiMirroring.txt), for rule L4.\nvar mirrors = map[rune]rune{\n")
+	var pairs [][2]rune
 	fields(filepath.Join(dir, "BidiMirroring.txt"), func(f []string, _ string) {
-		fmt.Fprintf(b, "%#x: %#x,\n", hex(f[0]), hex(f[1]))
+		pairs = append(pairs, [2]rune{hex(f[0]), hex(f[1])})
 	})
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i][0] < pairs[j][0] })
+	b.WriteString("// mirrors pairs a character with its mirrored glyph (BidiMirroring.txt), for rule L4, sorted by\n// rune.\nvar mirrors = [...]mirrorEntry{\n")
+	for _, m := range pairs {
+		fmt.Fprintf(b, "{%#x, %#x},\n", m[0], m[1])
+	}
 	b.WriteString("}\n\n")
 }
 
@@ -270,7 +276,7 @@ func writeJoining(b *bytes.Buffer, dir string, ud map[rune]udata) {
 		fmt.Fprintf(b, "%s, ", name[get(r)])
 	}
 	b.WriteString("\n}\n\n")
-	b.WriteString("// joiningOther holds the joining types outside the dense block that are not U.\nvar joiningOther = map[rune]joining{\n")
+	b.WriteString("// joiningOther holds the joining types outside the dense block that are not U, sorted by rune.\nvar joiningOther = [...]joiningEntry{\n")
 	var keys []rune
 	for r := rune(0); r <= maxRune; r++ {
 		if r >= lo && r <= hi {
@@ -281,7 +287,7 @@ func writeJoining(b *bytes.Buffer, dir string, ud map[rune]udata) {
 		}
 	}
 	for _, r := range keys {
-		fmt.Fprintf(b, "%#x: %s,\n", r, name[get(r)])
+		fmt.Fprintf(b, "{%#x, %s},\n", r, name[get(r)])
 	}
 	b.WriteString("}\n\n")
 }
@@ -334,10 +340,18 @@ func writeForms(b *bytes.Buffer, dir string) {
 		bases = append(bases, r)
 	}
 	sort.Slice(bases, func(i, j int) bool { return bases[i] < bases[j] })
-	b.WriteString("// presentationForms maps a letter to its isolated, final, initial and medial presentation forms\n// (0 where Unicode has none).\nvar presentationForms = map[rune][4]rune{\n")
+	b.WriteString("// formsDense is presentationForms for U+0600–U+06FF, where names live: an array index is several\n// times cheaper than a search on the Display path.\nvar formsDense = [0x100][4]rune{\n")
+	for _, r := range bases {
+		if r >= 0x0600 && r < 0x0700 {
+			f := forms[r]
+			fmt.Fprintf(b, "%#x - 0x0600: {%#x, %#x, %#x, %#x},\n", r, f[0], f[1], f[2], f[3])
+		}
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// presentationForms lists a letter's isolated, final, initial and medial presentation forms\n// (0 where Unicode has none), sorted by letter.\nvar presentationForms = [...]formsEntry{\n")
 	for _, r := range bases {
 		f := forms[r]
-		fmt.Fprintf(b, "%#x: {%#x, %#x, %#x, %#x},\n", r, f[0], f[1], f[2], f[3])
+		fmt.Fprintf(b, "{%#x, [4]rune{%#x, %#x, %#x, %#x}},\n", r, f[0], f[1], f[2], f[3])
 	}
 	b.WriteString("}\n\n")
 	var alefs []rune
@@ -345,9 +359,9 @@ func writeForms(b *bytes.Buffer, dir string) {
 		alefs = append(alefs, r)
 	}
 	sort.Slice(alefs, func(i, j int) bool { return alefs[i] < alefs[j] })
-	b.WriteString("// lamAlef maps the alef after a lam to the isolated and final lam-alef ligatures.\nvar lamAlef = map[rune][2]rune{\n")
+	b.WriteString("// lamAlef lists, for the alef after a lam, the isolated and final lam-alef ligatures, sorted by\n// alef.\nvar lamAlef = [...]lamAlefEntry{\n")
 	for _, r := range alefs {
-		fmt.Fprintf(b, "%#x: {%#x, %#x},\n", r, liga[r][0], liga[r][1])
+		fmt.Fprintf(b, "{%#x, [2]rune{%#x, %#x}},\n", r, liga[r][0], liga[r][1])
 	}
 	b.WriteString("}\n")
 }
