@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"sync"
 	"syscall"
 	"time"
 
@@ -222,16 +223,28 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			if err != nil {
 				return nil, fmt.Errorf("cannot make a folder for the specimen images: %w", err)
 			}
-			// The 1.7 MB of specimens are written beside the first frame, not before it: the
-			// picker waits for them (tui.Demo.Specimens) when the passport step is reached.
-			written := make(chan struct{})
-			var writeErr error
-			go func() {
-				defer close(written)
-				_, writeErr = sandbox.WriteSpecimens(dir)
-			}()
-			env.demo.Specimens = func() error { <-written; return writeErr }
-			env.closers = append(env.closers, func() { <-written; os.RemoveAll(dir) })
+			// The 1.7 MB of specimens are written after the first frame, not before it: the
+			// wizard starts the writing once its first frame is drawn, and the picker waits
+			// for it when the passport step is reached.
+			var (
+				mu      sync.Mutex
+				removed bool
+			)
+			env.demo.Specimens = sync.OnceValue(func() error {
+				mu.Lock()
+				defer mu.Unlock()
+				if removed {
+					return errors.New("the wizard has ended")
+				}
+				_, err := sandbox.WriteSpecimens(dir)
+				return err
+			})
+			env.closers = append(env.closers, func() {
+				mu.Lock()
+				defer mu.Unlock()
+				removed = true
+				os.RemoveAll(dir)
+			})
 			env.startDir = dir
 		}
 	}

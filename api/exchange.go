@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -358,14 +359,16 @@ func excerpt(body []byte, red redactor) string {
 	if len(b) > 64<<10 {
 		b = b[:64<<10]
 	}
-	s := secretValue.ReplaceAllString(string(b), `"$1":"[redacted]"`)
+	s := secretValue().ReplaceAllString(string(b), `"$1":"[redacted]"`)
 	return cleanText(red.apply(s), 300)
 }
 
 // secretValue finds a JSON string under a key that names a secret (token, accessToken,
 // password, tenantSecret, …), even cut off at the end of a truncated body: an answer may carry
 // a secret this client has not seen yet, such as a fresh session token.
-var secretValue = regexp.MustCompile(`(?i)"([a-z_]*(?:token|password|secret)[a-z_]*)"\s*:\s*"(?:[^"\\]|\\.)*(?:"|$)`)
+var secretValue = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)"([a-z_]*(?:token|password|secret)[a-z_]*)"\s*:\s*"(?:[^"\\]|\\.)*(?:"|$)`)
+})
 
 // redact removes every known secret from whatever the error could show or log.
 func (e *Error) redact(red redactor) {

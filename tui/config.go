@@ -25,8 +25,10 @@ type DemoApplicant struct {
 type Demo struct {
 	Applicants   []DemoApplicant
 	PasswordHint string // the public demo password; empty to hide
-	// Specimens, when set, waits until the specimen images are in StartDir (main writes them
-	// beside the first frame) and says whether that worked. The picker lists after it returns.
+	// Specimens, when set, puts the specimen images in StartDir, or waits until they are
+	// there, and says whether that worked; every call after the first returns the first's
+	// answer. The wizard calls it once its first frame is drawn, and the picker lists its
+	// folder only after it returns.
 	Specimens func() error
 }
 

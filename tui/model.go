@@ -146,6 +146,12 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 		m.bidiOff = true
 		m.initCmds = append(m.initCmds, bidiCmd(cfg.Output, false))
 	}
+	if cfg.Demo != nil && cfg.Demo.Specimens != nil {
+		// Init runs after the first frame is drawn: the specimens are written meanwhile,
+		// off the loop, and are there long before the passport step.
+		write := cfg.Demo.Specimens
+		m.initCmds = append(m.initCmds, func() tea.Msg { _ = write(); return nil })
+	}
 	if cfg.TokenReady {
 		var cmd tea.Cmd
 		cmd = m.resume()

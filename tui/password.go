@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -92,15 +93,22 @@ func (m passwordModel) update(msg tea.Msg) (passwordModel, tea.Cmd, any) {
 	return m, cmd, nil
 }
 
+// The patterns that read the server's refusal are compiled the first time one is needed.
 var (
-	attemptsLeftRe = regexp.MustCompile(`(?i)(\d+)\s*(?:more\s+)?(?:attempts?|tries|try)\s*(?:left|remaining)`)
-	remainingRe    = regexp.MustCompile(`(?i)(?:remaining\s+(?:attempts?|tries)|(?:attempts?|tries)\s+(?:left|remaining))\s*[:=]?\s*(\d+)`)
-	lockedRe       = regexp.MustCompile(`(?i)\b(lock(?:ed)?\s*out|locked|blocked|suspended|too many)\b`)
+	attemptsLeftRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(\d+)\s*(?:more\s+)?(?:attempts?|tries|try)\s*(?:left|remaining)`)
+	})
+	remainingRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)(?:remaining\s+(?:attempts?|tries)|(?:attempts?|tries)\s+(?:left|remaining))\s*[:=]?\s*(\d+)`)
+	})
+	lockedRe = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`(?i)\b(lock(?:ed)?\s*out|locked|blocked|suspended|too many)\b`)
+	})
 )
 
 // readAttempts finds "2 attempts left" / "remaining attempts: 2" in a server message.
 func readAttempts(msg string) (int, bool) {
-	for _, re := range []*regexp.Regexp{attemptsLeftRe, remainingRe} {
+	for _, re := range []*regexp.Regexp{attemptsLeftRe(), remainingRe()} {
 		if s := re.FindStringSubmatch(msg); s != nil {
 			n, err := strconv.Atoi(s[1])
 			if err == nil {
@@ -112,7 +120,7 @@ func readAttempts(msg string) (int, bool) {
 }
 
 // isLockout reports whether a refusal says the password is locked.
-func isLockout(msg string) bool { return lockedRe.MatchString(msg) }
+func isLockout(msg string) bool { return lockedRe().MatchString(msg) }
 
 func (m passwordModel) view(c *common, spin string) string {
 	t := c.th

@@ -5,13 +5,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
-// In the demo, main writes the specimen passports beside the first frame; the picker must list
-// its folder only once they are there, and say so plainly if they could not be written.
+// In the demo, the specimen passports are written once the first frame is drawn (Init), not
+// before it; the picker lists its folder only once they are there, and says so plainly if they
+// could not be written.
 func TestThePickerListsTheDemoFolderOnlyOnceTheSpecimensAreWritten(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
@@ -23,32 +26,33 @@ func TestThePickerListsTheDemoFolderOnlyOnceTheSpecimensAreWritten(t *testing.T)
 			[]string{"The specimen passports could not be written", "no space left on device", "ctrl+l"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			calls := 0
+			var writes atomic.Int32
 			f := newFlow(t, newFakeAPI(), 120, 40, func(c *Config) {
 				dir := c.StartDir
-				c.Demo = &Demo{Specimens: func() error {
-					calls++
+				c.Demo = &Demo{Specimens: sync.OnceValue(func() error {
+					writes.Add(1)
 					if tc.writeErr != nil {
 						return tc.writeErr
 					}
 					return os.WriteFile(filepath.Join(dir, "late-specimen.jpg"), scanJPEG(), 0o600)
-				}}
+				})}
 			})
-			if calls != 0 {
-				t.Fatalf("the specimens were waited for %d times before the passport step", calls)
-			}
 			f.openSession("APP-1042")
+			f.settle()
+			if writes.Load() != 1 {
+				t.Fatalf("the specimens were written %d times before the password step, want once (from Init)", writes.Load())
+			}
 			f.verify(testPassword)
 			f.settle()
 			if f.m.state != stPassport {
 				t.Fatalf("state %v, want the passport step; screen:\n%s", f.m.state, f.screen())
 			}
-			if calls != 1 {
-				t.Fatalf("the specimens were waited for %d times, want once", calls)
-			}
 			f.requireScreen(tc.want...)
 			if !strings.Contains(f.screen(), "specimen-passport.jpg") {
 				t.Fatalf("the folder was not listed after the wait; screen:\n%s", f.screen())
+			}
+			if writes.Load() != 1 {
+				t.Fatalf("the specimens were written %d times, want once", writes.Load())
 			}
 		})
 	}

@@ -4,9 +4,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Country is one ISO 3166-1 alpha-3 code.
@@ -125,8 +125,11 @@ var (
 func tables() {
 	tableOnce.Do(func() {
 		byName = append([]Country(nil), iso3166...)
-		c := collate.New(language.English, collate.Loose) // Åland sorts with A, Côte with Co
-		sort.SliceStable(byName, func(i, j int) bool { return c.CompareString(byName[i].Name, byName[j].Name) < 0 })
+		keys := make(map[string]string, len(byName))
+		for _, c := range byName {
+			keys[c.Name] = sortKey(c.Name)
+		}
+		sort.SliceStable(byName, func(i, j int) bool { return keys[byName[i].Name] < keys[byName[j].Name] })
 		byCode = make(map[string]Country, len(iso3166)+len(icaoCodes))
 		for _, list := range [][]Country{iso3166, icaoCodes} {
 			for _, c := range list {
@@ -134,6 +137,20 @@ func tables() {
 			}
 		}
 	})
+}
+
+// sortKey is a name as people alphabetise it: accents and case ignored, so Åland sorts with A
+// and Côte with Co (what a collator's loose English order gives for these names, without
+// linking a collator and its tables into the binary).
+func sortKey(name string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(name) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // Countries is the ISO 3166-1 alpha-3 list sorted by English name, for the nationality picker.

@@ -3,12 +3,16 @@ package sandbox
 import (
 	"html/template"
 	"net/http"
+	"sync"
 
 	"passport-update/api/sandbox/internal/persona"
 )
 
-// indexPage is the sandbox's front page: what a demo presenter or QA needs to drive it.
-var indexPage = template.Must(template.New("index").Parse(`<!doctype html>
+// indexPage is the sandbox's front page: what a demo presenter or QA needs to drive it. It is
+// parsed the first time it is asked for, not at start-up.
+var indexPage = sync.OnceValue(func() *template.Template { return template.Must(template.New("index").Parse(indexHTML)) })
+
+const indexHTML = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -55,7 +59,7 @@ PNG returns a made-up persona derived from the image’s SHA-256.</p>
 {{end}}</table>
 </body>
 </html>
-`))
+`
 
 func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	// The public demo password is shown; one set by an operator (Options.Password) is a
@@ -68,7 +72,7 @@ func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	_ = indexPage.Execute(w, map[string]any{
+	_ = indexPage().Execute(w, map[string]any{
 		"TenantID": TenantID, "TenantSecret": TenantSecret, "Password": password,
 		"MaxWrong": MaxWrongPasswords, "Scenarios": Scenarios(), "Specimens": persona.Catalogue,
 	})

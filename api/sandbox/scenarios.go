@@ -87,17 +87,12 @@ var scenarios = []scenario{
 		behaviour{dataKey: passportData, dates: dotnet7, method: 1, empty401: true, docVerify404: true, shortTTL: true}},
 }
 
-func init() {
-	for i := range scenarios {
-		scenarios[i].Shapes = scenarios[i].shapes()
-	}
-}
-
 // Scenarios lists every demo applicant in a fixed order, happy path first.
 func Scenarios() []Scenario {
 	out := make([]Scenario, len(scenarios))
 	for i, sc := range scenarios {
 		out[i] = sc.Scenario
+		out[i].Shapes = sc.shapes()
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path"
@@ -46,14 +47,33 @@ func WriteSpecimens(dir string) ([]string, error) {
 		return nil, fmt.Errorf("write specimens: %w", err)
 	}
 	var paths []string
-	for _, sp := range Specimens() {
-		p := filepath.Join(dir, sp.Name)
-		if err := os.WriteFile(p, sp.Data, 0o644); err != nil {
+	for _, f := range persona.Catalogue {
+		p := filepath.Join(dir, f.Name)
+		if err := writeSpecimen(p, "specimens/"+f.Name); err != nil {
 			return paths, fmt.Errorf("write specimens: %w", err)
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// writeSpecimen copies one embedded image to path through a small buffer: the 1.7 MB of
+// specimens are never copied into the heap to be written.
+func writeSpecimen(path, name string) error {
+	src, err := specimenFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.CopyBuffer(dst, src.(io.Reader), make([]byte, 32<<10)); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 var specimenIndex = sync.OnceValue(func() map[[sha256.Size]byte]persona.Persona {
