@@ -117,6 +117,11 @@ type Model struct {
 // New builds the wizard's root model. r draws everything; build it with styles.NewRenderer so
 // no terminal query happens.
 func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
+	return *newModel(ctx, cfg, r)
+}
+
+// newModel is New on the heap (see firstModel).
+func newModel(ctx context.Context, cfg Config, r *lipgloss.Renderer) *Model {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -127,7 +132,7 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 		cfg.Getenv = func(string) string { return "" }
 	}
 	th := styles.New(r)
-	m := Model{
+	m := &Model{
 		ctx:        ctx,
 		cfg:        cfg,
 		c:          common{th: &th, width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
@@ -153,9 +158,7 @@ func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
 		m.initCmds = append(m.initCmds, func() tea.Msg { _ = write(); return nil })
 	}
 	if cfg.TokenReady {
-		var cmd tea.Cmd
-		cmd = m.resume()
-		m.initCmds = append(m.initCmds, cmd)
+		m.initCmds = append(m.initCmds, m.resume())
 	}
 	m.frame = m.render()
 	return m
@@ -285,8 +288,15 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 			res, cmd = m, tea.Quit
 		}
 	}()
+	cmd = m.apply(msg)
+	return m, cmd
+}
+
+// apply is Update on the model in place: the state machine, then the picker's size and the
+// frame, which is rendered once here and only read by View.
+func (m *Model) apply(msg tea.Msg) tea.Cmd {
 	before := m.state
-	cmd = m.update(msg)
+	cmd := m.update(msg)
 	if m.state != before && m.cfg.Logger != nil {
 		// Steps only: no value typed or received is logged.
 		m.cfg.Logger.Debug("wizard step", "from", before.String(), "to", m.state.String())
@@ -300,7 +310,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		}
 	}
 	m.frame = m.render()
-	return m, cmd
+	return cmd
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {

@@ -47,16 +47,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		}
 	}()
 
-	model := New(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
-	if f, ok := out.(term.File); ok {
-		// The first frame is laid out for the real window, so the early paint below and
-		// bubbletea's first render draw the same thing.
-		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
-			next, _ := model.Update(tea.WindowSizeMsg{Width: w, Height: h})
-			model = next.(Model)
-		}
-	}
-	p := tea.NewProgram(firstPaint{Model: model, out: out},
+	p := tea.NewProgram(firstModel(ctx, cfg, out),
 		tea.WithContext(ctx),
 		tea.WithAltScreen(),
 		tea.WithInput(in),
@@ -77,19 +68,12 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	signal.Stop(hup)
 	close(stop)
 
-	var fm Model
-	switch final := final.(type) {
-	case Model:
-		fm = final
-	case firstPaint: // no message was ever handled
-		fm = final.Model
-	}
-	if fm.bidiOff {
+	res, bidiOff, panicPath := outcome(final)
+	if bidiOff {
 		_, _ = io.WriteString(out, "\x1b[8h")
 	}
-	res = fm.Result()
-	if fm.panicPath != "" {
-		return res, fmt.Errorf("internal error; details written to %s", fm.panicPath)
+	if panicPath != "" {
+		return res, fmt.Errorf("internal error; details written to %s", panicPath)
 	}
 	if runErr != nil {
 		if errors.Is(runErr, tea.ErrProgramKilled) && ctx.Err() != nil {
@@ -105,18 +89,48 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	return res, nil
 }
 
+// firstModel builds the wizard for out, laid out for the real window so the early paint and
+// bubbletea's first render draw the same thing. The model lives on the heap from the start: a
+// Model is 32 KB, and every copy on the start-up path grew the stack by as much.
+func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
+	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
+	if f, ok := out.(term.File); ok {
+		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
+			m.apply(tea.WindowSizeMsg{Width: w, Height: h})
+		}
+	}
+	return &firstPaint{Model: m, out: out}
+}
+
+// outcome reads what Run reports from the program's final model. Not inlined: its copy of
+// the final Model would otherwise sit in Run's frame for the whole run.
+//
+//go:noinline
+func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
+	var m *Model
+	switch final := final.(type) {
+	case Model:
+		m = &final
+	case *firstPaint: // no message was ever handled
+		m = final.Model
+	default:
+		return Result{Summary: "No passport was approved."}, false, ""
+	}
+	return m.Result(), m.bidiOff, m.panicPath
+}
+
 // firstPaint draws the first frame as soon as bubbletea has entered the alternate screen,
 // instead of at its renderer's first tick (1/60 s later). bubbletea v1 enters the alternate
 // screen, starts the renderer, then calls Init; its first render then redraws the same cells.
 // After the first message the program holds the plain Model again.
 type firstPaint struct {
-	Model
+	*Model
 	out io.Writer
 }
 
-func (f firstPaint) Init() tea.Cmd {
-	_, _ = io.WriteString(f.out, paintFrame(f.View(), f.c.width))
-	return f.Model.Init()
+func (f *firstPaint) Init() tea.Cmd {
+	_, _ = io.WriteString(f.out, paintFrame(f.frame, f.c.width))
+	return tea.Batch(f.initCmds...)
 }
 
 // paintFrame is frame as bubbletea's renderer writes it on the alternate screen: from the top
