@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -36,7 +37,7 @@ func TestMain(m *testing.M) {
 }
 
 // binary builds passport-update once per test process.
-func binary(t *testing.T) string {
+func binary(t testing.TB) string {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
@@ -46,17 +47,22 @@ func binary(t *testing.T) string {
 		if buildErr != nil {
 			return
 		}
-		builtPath = filepath.Join(buildDir, "passport-update")
-		out, err := exec.Command("go", "build", "-o", builtPath, ".").CombinedOutput()
-		if err != nil {
-			buildErr = err
-			builtPath = string(out)
-		}
+		builtPath, buildErr = goBuild(filepath.Join(buildDir, "passport-update"), ".")
 	})
 	if buildErr != nil {
-		t.Fatalf("go build: %v\n%s", buildErr, builtPath)
+		t.Fatalf("go build: %v", buildErr)
 	}
 	return builtPath
+}
+
+// goBuild builds pkg into out; extra environment (CGO_ENABLED=0) comes after the process's.
+func goBuild(out, pkg string, env ...string) (string, error) {
+	cmd := exec.Command("go", "build", "-o", out, pkg)
+	cmd.Env = append(os.Environ(), env...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("%w\n%s", err, b)
+	}
+	return out, nil
 }
 
 // sandboxProcess runs `passport-update sandbox` in its own process and returns its URL.
