@@ -168,3 +168,17 @@ func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 		})
 	}
 }
+
+// On a slow remote link the terminal's answer to the background query can arrive after the
+// wizard stopped waiting for it; it must not end up typed into the Applicant ID.
+func TestALateBackgroundAnswerIsNotTypedIntoTheApplicantID(t *testing.T) {
+	term := newTerminal(t, 100, 30, demoEnv(t))
+	term.waitFor(`Applicant ID ›`, 10*time.Second)
+	term.typeText("\x1b]11;rgb:1c1c/1c1c/1c1c\x1b\\") // xterm's answer, ST-terminated
+	term.typeText("\x1b]11;rgb:ffff/ffff/dddd\a")     // and BEL-terminated
+	term.typeText("DEMO-HAPPY")
+	screen := term.waitFor(`Applicant ID › DEMO-HAPPY`, 5*time.Second)
+	if strings.Contains(screen, "rgb") || strings.Contains(screen, "11;") {
+		t.Fatalf("the answer was typed into the field:\n%s", screen)
+	}
+}

@@ -52,6 +52,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		tea.WithAltScreen(),
 		tea.WithInput(in),
 		tea.WithOutput(out),
+		tea.WithFilter(lateAnswerFilter()),
 	)
 
 	hup := make(chan os.Signal, 1)
@@ -149,4 +150,44 @@ func paintFrame(frame string, width int) string {
 		}
 	}
 	return b.String()
+}
+
+// lateAnswerFilter keeps a terminal's late answer to the start-up background query out of the
+// fields. earlyterm waits 120 ms for it; on a slow remote link the answer (OSC 11:
+// ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it as alt+],
+// runes and alt+\, which would be typed into the Applicant ID. The wizard binds no alt+] key.
+func lateAnswerFilter() func(tea.Model, tea.Msg) tea.Msg {
+	inAnswer := false
+	return func(_ tea.Model, msg tea.Msg) tea.Msg {
+		k, ok := msg.(tea.KeyMsg)
+		if !ok {
+			return msg
+		}
+		switch {
+		case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "]":
+			inAnswer = true
+			return nil
+		case inAnswer && k.Type == tea.KeyRunes && !k.Alt && answerText(k.Runes):
+			return nil
+		case inAnswer && (k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "\\" || k.Type == tea.KeyCtrlG):
+			inAnswer = false
+			return nil
+		}
+		inAnswer = false
+		return msg
+	}
+}
+
+// answerText reports whether runes can be part of an OSC colour answer such as
+// "11;rgb:1c1c/1c1c/1c1c" (xterm also answers rgba: and 8-bit forms).
+func answerText(runes []rune) bool {
+	for _, r := range runes {
+		switch {
+		case r >= '0' && r <= '9', r >= 'a' && r <= 'f', r >= 'A' && r <= 'F',
+			r == 'r', r == 'g', r == ':', r == ';', r == '/':
+		default:
+			return false
+		}
+	}
+	return true
 }

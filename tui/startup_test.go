@@ -2,6 +2,7 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -67,5 +69,36 @@ func TestTheEarlyPaintDrawsTheFrameAsBubbleteaDoes(t *testing.T) {
 	// "Passport update" is wider than 11: bubbletea would truncate it, the frame never is.
 	if got != want {
 		t.Fatalf("paintFrame =\n%q\nwant\n%q", got, want)
+	}
+}
+
+// A terminal's answer to the background query that arrives late (a slow remote link) reaches
+// bubbletea as alt+], runes and alt+\ (or ctrl+g for BEL); none of it may be typed into a field,
+// and keys after it, or an alt+] without an answer behind it, pass.
+func TestALateBackgroundAnswerIsNotTyped(t *testing.T) {
+	runes := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+	alt := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s), Alt: true} }
+	for _, tc := range []struct {
+		name string
+		in   []tea.KeyMsg
+		want []tea.KeyMsg
+	}{
+		{"whole answer, ST", []tea.KeyMsg{alt("]"), runes("11;rgb:1c1c/1c1c/1c1c"), alt("\\"), runes("APP-1")}, []tea.KeyMsg{runes("APP-1")}},
+		{"split across reads, BEL", []tea.KeyMsg{alt("]"), runes("11;rgb:ffff/ff"), runes("ff/dddd"), {Type: tea.KeyCtrlG}, runes("7")}, []tea.KeyMsg{runes("7")}},
+		{"alt+] then typing", []tea.KeyMsg{alt("]"), runes("Omar")}, []tea.KeyMsg{runes("Omar")}},
+		{"ordinary keys", []tea.KeyMsg{runes("12"), {Type: tea.KeyEnter}}, []tea.KeyMsg{runes("12"), {Type: tea.KeyEnter}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			filter := lateAnswerFilter()
+			var got []tea.KeyMsg
+			for _, k := range tc.in {
+				if out := filter(nil, k); out != nil {
+					got = append(got, out.(tea.KeyMsg))
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Fatalf("passed %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
