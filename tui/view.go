@@ -77,6 +77,11 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	t := c.th
 	var head strings.Builder
 	applicant := arabic.Clean(m.applicantID)
+	if m.state == stSession && !m.session.busy && !m.session.ready {
+		// Back on the Session screen (a refusal, an expired session) no session is open for
+		// anyone: the ID tried is in the field, not in the header.
+		applicant = ""
+	}
 	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
