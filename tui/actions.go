@@ -164,7 +164,7 @@ func (m *Model) act(a any) tea.Cmd {
 		return cmd
 	case actContinue:
 		m.notice = notice{}
-		m.approve = newApprove(a.fullNameAr, m.review.corrected().DocumentNumber, m.applicantID)
+		m.approve = newApprove(a.fullNameAr, m.review.corrected().DocumentNumber, m.applicantID, m.review.findings)
 		m.state = stApprove
 	case actBackToReview:
 		m.notice = notice{}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"passport-update/api/checks"
 	"passport-update/tui/arabic"
 )
 
@@ -26,27 +27,41 @@ func DefaultApproveKeyMap() ApproveKeyMap {
 }
 
 // approveModel is step 6. sending is set before the request's command is returned, so however
-// often keys arrive only one request leaves; after an unknown outcome a new attempt needs the
-// key twice (armed, then confirmed).
+// often keys arrive only one request leaves. The key is needed twice (armed, then confirmed)
+// after an unknown outcome, and when the checks found problems (an expired passport, an MRZ
+// that fails its check digits): those are repeated here, so nobody approves past them unseen.
 type approveModel struct {
 	keys       ApproveKeyMap
 	fullNameAr *string
 	docNumber  string
 	applicant  string
+	problems   []checks.Finding // the Problem findings of Review
 	sending    bool
 	unknown    bool // a request may have reached the server; outcome not known
-	armed      bool // after unknown: first press armed, second press sends
+	armed      bool // first press armed (after unknown, or with problems); second press sends
 	attempts   int
 }
 
 type actApprove struct{}
 type actBackToReview struct{}
 
-func newApprove(fullNameAr *string, docNumber, applicant string) approveModel {
-	return approveModel{keys: DefaultApproveKeyMap(), fullNameAr: fullNameAr, docNumber: docNumber, applicant: applicant}
+func newApprove(fullNameAr *string, docNumber, applicant string, findings []checks.Finding) approveModel {
+	m := approveModel{keys: DefaultApproveKeyMap(), fullNameAr: fullNameAr, docNumber: docNumber, applicant: applicant}
+	for _, f := range findings {
+		if f.Severity == checks.Problem {
+			m.problems = append(m.problems, f)
+		}
+	}
+	return m
 }
 
-var approveAgain = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
+// twice reports whether the next approval needs the key twice.
+func (m approveModel) twice() bool { return m.unknown || len(m.problems) > 0 }
+
+var (
+	approveAgain  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
+	approveAnyway = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve anyway"))
+)
 
 func (m approveModel) ShortHelp() []key.Binding {
 	if m.sending {
@@ -54,6 +69,9 @@ func (m approveModel) ShortHelp() []key.Binding {
 	}
 	if m.unknown {
 		return []key.Binding{approveAgain, m.keys.Back}
+	}
+	if len(m.problems) > 0 {
+		return []key.Binding{approveAnyway, m.keys.Back}
 	}
 	return []key.Binding{m.keys.Approve, m.keys.Back}
 }
@@ -68,7 +86,7 @@ func (m approveModel) update(msg tea.Msg) (approveModel, tea.Cmd, any) {
 		m.armed = false
 		return m, nil, actBackToReview{}
 	case key.Matches(k, m.keys.Approve):
-		if m.unknown && !m.armed {
+		if m.twice() && !m.armed {
 			m.armed = true
 			return m, nil, nil
 		}
@@ -97,6 +115,15 @@ func (m approveModel) view(c *common, spin string) string {
 	b.WriteString("\n")
 	b.WriteString(t.Muted.Render(ansi.Wordwrap(fmt.Sprintf("Document %s for applicant %s. The server approves the scan it read; other corrections stay in the receipt.", arabic.Clean(m.docNumber), arabic.Clean(m.applicant)), c.width-1, "")))
 	b.WriteString("\n\n")
+	if len(m.problems) > 0 {
+		b.WriteString(t.ErrorText.Render("The checks found problems with this passport:"))
+		b.WriteString("\n")
+		for _, f := range m.problems {
+			b.WriteString("  " + findingLine(t, f, c.width-3) + "\n")
+		}
+		b.WriteString(t.Muted.Render(ansi.Wordwrap("The server may refuse or accept it; the receipt records what was seen. esc goes back to review to correct a field.", c.width-1, "")))
+		b.WriteString("\n\n")
+	}
 	switch {
 	case m.sending:
 		b.WriteString(spin + " Sending the approval… (not retried automatically)\n")
@@ -109,6 +136,16 @@ func (m approveModel) view(c *common, spin string) string {
 		b.WriteString(t.Button.Render("Approve again"))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render(ansi.Wordwrap("First check whether the first approval went through; then enter twice to send again.", c.width-1, "")))
+		b.WriteString("\n")
+	case m.armed:
+		b.WriteString(t.ButtonFocused.Render("Press enter again to approve despite the problems above"))
+		b.WriteString("\n")
+		b.WriteString(t.Muted.Render("esc goes back to review."))
+		b.WriteString("\n")
+	case len(m.problems) > 0:
+		b.WriteString(t.Button.Render("Approve anyway"))
+		b.WriteString("\n")
+		b.WriteString(t.Muted.Render("enter twice sends one approval; esc goes back to review."))
 		b.WriteString("\n")
 	default:
 		b.WriteString(t.ButtonFocused.Render("Approve"))

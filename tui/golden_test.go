@@ -125,6 +125,15 @@ var screenCases = []screenCase{
 	{name: "approve_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
 	{name: "approve_null_name", api: func(a *fakeAPI) { a.translation = false; a.fullNameAr = "" }, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
 	{name: "approve_sending", run: func(f *flow) { f.toReview(); f.press("ctrl+s", "enter") }},
+	{name: "approve_past_a_problem_armed", run: func(f *flow) {
+		f.toReview()
+		for f.m.review.cursor < f.m.review.fieldIndex("ExpirationDate") {
+			f.press("tab")
+		}
+		f.press("enter", "ctrl+u")
+		f.typeText("2020-01-01")
+		f.press("enter", "ctrl+s", "enter")
+	}},
 	{name: "approve_unknown", api: func(a *fakeAPI) { a.approveMode = "drop" }, run: func(f *flow) {
 		f.toReview()
 		f.press("ctrl+s", "enter")

@@ -280,3 +280,44 @@ func TestNextCustomerStartsClean(t *testing.T) {
 		t.Fatalf("approved = %d", f.m.Result().Approved)
 	}
 }
+
+// A Problem the checks raised on Review (here an expiry date in the past) is repeated on the
+// Approve screen, and the approval then needs enter twice; esc in between disarms. It is still
+// sent exactly once, with the problem kept for the receipt.
+func TestAProblemFromTheChecksIsShownAndNeedsApprovalTwice(t *testing.T) {
+	fa := newFakeAPI()
+	f := newFlow(t, fa, 120, 40)
+	f.toReview()
+	for f.m.review.cursor < f.m.review.fieldIndex("ExpirationDate") {
+		f.press("tab")
+	}
+	f.press("enter", "ctrl+u")
+	f.typeText("2020-01-01")
+	f.press("enter")
+	f.press("ctrl+s")
+	if f.m.state != stApprove {
+		t.Fatalf("state %v; screen:\n%s", f.m.state, f.screen())
+	}
+	f.requireScreen("The checks found problems", "expired", "Approve anyway", "enter ×2 approve anyway")
+	const path = "/api/v1/update/UpdatePassport/Approve"
+	f.press("enter")
+	f.settle()
+	if n := fa.count(path); n != 0 {
+		t.Fatalf("one press past a problem sent %d approvals", n)
+	}
+	f.requireScreen("Press enter again to approve despite the problems above")
+	f.press("esc") // back to review: disarmed
+	f.press("ctrl+s", "enter")
+	f.settle()
+	if n := fa.count(path); n != 0 {
+		t.Fatalf("the arming survived esc: %d approvals", n)
+	}
+	f.press("enter")
+	f.until("the approval", func(m Model) bool { return m.state == stDone })
+	if n := fa.count(path); n != 1 {
+		t.Fatalf("Approve requests = %d, want 1", n)
+	}
+	if r := f.m.buildReceipt("approved"); len(r.Findings) == 0 || r.Findings[0].Code != "passport-expired" {
+		t.Fatalf("the receipt lost the problem: %+v", r.Findings)
+	}
+}
