@@ -4,18 +4,19 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/bubbles/cursor"
-	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"passport-update/styles"
 	"passport-update/tui/arabic"
+	"passport-update/tui/textfield"
 )
 
 // common is what every step reads: size, theme, display mode, clock. The root owns it and
 // hands a pointer to views only (steps never keep it).
 type common struct {
 	th     *styles.Theme // shared, never copied: a Theme is 14 KB of styles
+	field  textfield.Styles
 	width  int
 	height int
 	mode   arabic.Mode
@@ -54,14 +55,24 @@ type actNotice struct {
 }
 
 // newInput is a focused single-line input with a steady cursor (no blink ticks to redraw for).
-func newInput(prompt, placeholder string, limit int) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.Placeholder = placeholder
-	in.CharLimit = limit
-	in.Cursor.SetMode(cursor.CursorStatic)
-	in.Focus()
-	return in
+func newInput(prompt, placeholder string, limit int) textfield.Field {
+	return textfield.New(prompt, placeholder, limit)
+}
+
+// fieldStyles draws the text fields: the placeholder muted, the cursor in reverse video, or
+// without colour as "▏" before its cell (reverse video would not show at all).
+func fieldStyles(t *styles.Theme) textfield.Styles {
+	cursor := t.R.NewStyle().Reverse(true)
+	ascii := t.R.ColorProfile() == termenv.Ascii
+	return textfield.Styles{
+		Placeholder: func(s string) string { return t.Muted.Render(s) },
+		Cursor: func(s string) string {
+			if ascii {
+				return "▏" + strings.TrimSuffix(s, " ")
+			}
+			return cursor.Render(s)
+		},
+	}
 }
 
 // truncate cuts s to w cells with an ellipsis.

@@ -2,13 +2,13 @@ package tui
 
 import (
 	"fmt"
+	"passport-update/tui/textfield"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -30,7 +30,7 @@ func DefaultPasswordKeyMap() PasswordKeyMap {
 // answer and when leaving, so the secret lives no longer than the one request.
 type passwordModel struct {
 	keys         PasswordKeyMap
-	input        textinput.Model
+	input        textfield.Field
 	busy         bool
 	wrong        int // wrong attempts counted here
 	attemptsLeft int // from the server's message; -1 unknown
@@ -43,8 +43,7 @@ type actBack struct{}
 
 func newPassword(hint string) passwordModel {
 	in := newInput("Password › ", "the customer types it", 256)
-	in.EchoMode = textinput.EchoPassword
-	in.EchoCharacter = '•'
+	in.Mask = '•'
 	return passwordModel{keys: DefaultPasswordKeyMap(), input: in, attemptsLeft: -1, hint: hint}
 }
 
@@ -137,7 +136,7 @@ func (m passwordModel) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Turn the keyboard to the customer; the password is never shown or stored."))
 	b.WriteString("\n\n")
-	b.WriteString(m.input.View())
+	b.WriteString(m.input.View(c.field))
 	b.WriteString("\n")
 	if m.busy {
 		b.WriteString("\n" + spin + " Verifying…\n")

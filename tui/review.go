@@ -1,12 +1,12 @@
 package tui
 
 import (
+	"passport-update/tui/textfield"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"passport-update/api"
@@ -106,7 +106,7 @@ type reviewModel struct {
 	cleanedNote  string // what Normalize removed from OCR's Arabic name ("harakat removed")
 
 	editing bool
-	input   textinput.Model
+	input   textfield.Field
 
 	countries      *fuzzyx.Index
 	countryEntries []string

@@ -87,7 +87,7 @@ func (m reviewModel) view(c *common, h int) string {
 			lab = t.Selected.Render(fmt.Sprintf("%-*s", labelWidth, label))
 		}
 		if sel && m.editing {
-			lines = append(lines, prefix+lab+m.input.View())
+			lines = append(lines, prefix+lab+m.input.View(c.field))
 			lines = append(lines, m.editLines(c, f, leftW)...)
 		} else if f.key == "VisualZone" {
 			for j, row := range mrzRows(f.value) {

@@ -2,10 +2,10 @@ package tui
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"passport-update/tui/textfield"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"passport-update/tui/arabic"
@@ -34,7 +34,7 @@ func DefaultSessionKeyMap() SessionKeyMap {
 // sessionModel is step 1: the applicant ID, or the silent resume of a ready token.
 type sessionModel struct {
 	keys  SessionKeyMap
-	input textinput.Model
+	input textfield.Field
 	demo  []DemoApplicant
 	sel   int  // highlighted demo applicant, -1 for none
 	busy  bool // a session call is in flight
@@ -118,7 +118,7 @@ func (m sessionModel) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Type the customer's applicant ID and press enter."))
 	b.WriteString("\n\n")
-	b.WriteString(m.input.View())
+	b.WriteString(m.input.View(c.field))
 	b.WriteString("\n")
 	if m.busy {
 		b.WriteString("\n" + spin + " Opening the session (token, allowed steps, verification method)…\n")

@@ -23,6 +23,7 @@ import (
 
 	"passport-update/tui/fuzzyx"
 	"passport-update/tui/preview"
+	"passport-update/tui/textfield"
 )
 
 // Options configure a picker. Zero values pick sensible defaults.
@@ -87,7 +88,7 @@ type Model struct {
 	offset   int
 	saved    int // the listing's cursor while a search shows other rows
 	mode     mode
-	input    lineInput
+	input    textfield.Field
 	query    string
 	pending  string // a name to highlight once the listing arrives
 	errText  string // the one sentence above the list

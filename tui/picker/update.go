@@ -357,7 +357,7 @@ func (m Model) onKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.move(msg)
 		}
 		var cmd tea.Cmd
-		m.input = m.input.Update(msg)
+		m.input, _ = m.input.Update(msg)
 		if m.mode == modePath || m.input.Value() == m.query {
 			return m, cmd
 		}

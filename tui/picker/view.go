@@ -128,7 +128,7 @@ func (m Model) statusLine() string {
 	}
 	right = "  " + right
 	inputW := max(m.width-ansi.StringWidth(prompt)-ansi.StringWidth(right), 8)
-	in := m.input.View(inputW, m.cursorCell)
+	in := inputLine(m.input, inputW, m.cursorCell)
 	return ansi.Truncate(m.st.Prompt.Render(prompt)+in+m.st.Status.Render(right), m.width, "…")
 }
 

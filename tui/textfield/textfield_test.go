@@ -1,0 +1,97 @@
+package textfield
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func keys(f Field, msgs ...tea.KeyMsg) Field {
+	for _, k := range msgs {
+		f, _ = f.Update(k)
+	}
+	return f
+}
+
+func runes(s string) tea.KeyMsg    { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
+
+func TestEditingKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		start string
+		keys  []tea.KeyMsg
+		want  string
+		pos   int
+	}{
+		{"typing appends", "", []tea.KeyMsg{runes("APP-"), runes("1042")}, "APP-1042", 8},
+		{"typing at the cursor", "AP-1", []tea.KeyMsg{key(tea.KeyHome), key(tea.KeyRight), runes("P")}, "APP-1", 2},
+		{"space", "A", []tea.KeyMsg{key(tea.KeySpace), runes("B")}, "A B", 3},
+		{"backspace and delete", "abcd", []tea.KeyMsg{key(tea.KeyLeft), key(tea.KeyBackspace), key(tea.KeyDelete)}, "ab", 2},
+		{"ctrl+u deletes to the start", "hello world", []tea.KeyMsg{key(tea.KeyLeft), key(tea.KeyCtrlU)}, "d", 0},
+		{"ctrl+k deletes to the end", "hello world", []tea.KeyMsg{key(tea.KeyCtrlA), key(tea.KeyRight), key(tea.KeyCtrlK)}, "h", 1},
+		{"ctrl+w deletes the word before", "عمر يوسف الحداد", []tea.KeyMsg{key(tea.KeyCtrlW)}, "عمر يوسف ", 9},
+		{"alt+backspace too", "one two", []tea.KeyMsg{{Type: tea.KeyBackspace, Alt: true}}, "one ", 4},
+		{"a paste loses its line break and tab", "", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("APP-1042\r\n\t"), Paste: true}}, "APP-1042", 8},
+		{"alt+letter is not text", "", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("x"), Alt: true}}, "", 0},
+		{"Arabic with a joiner kept", "", []tea.KeyMsg{runes("لا\u200dم")}, "لا\u200dم", 4},
+		{"end and home", "abc", []tea.KeyMsg{key(tea.KeyHome), key(tea.KeyEnd), key(tea.KeyLeft)}, "abc", 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := New("", "", 0)
+			f.SetValue(tc.start)
+			f = keys(f, tc.keys...)
+			if f.Value() != tc.want || f.Cursor() != tc.pos {
+				t.Fatalf("value %q cursor %d, want %q cursor %d", f.Value(), f.Cursor(), tc.want, tc.pos)
+			}
+		})
+	}
+}
+
+func TestTheLimitHoldsForTypingPastingAndSetValue(t *testing.T) {
+	f := New("", "", 5)
+	f = keys(f, runes("abc"), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("defgh"), Paste: true})
+	if f.Value() != "abcde" {
+		t.Fatalf("typed past the limit: %q", f.Value())
+	}
+	f.SetValue("0123456789")
+	if f.Value() != "01234" || f.Cursor() != 5 {
+		t.Fatalf("SetValue past the limit: %q at %d", f.Value(), f.Cursor())
+	}
+}
+
+func TestABlurredFieldTakesNoKeysAndShowsNoCursor(t *testing.T) {
+	f := New("ID › ", "", 0)
+	f.SetValue("APP")
+	f.Blur()
+	f = keys(f, runes("X"), key(tea.KeyBackspace))
+	st := Styles{Cursor: func(s string) string { return "[" + s + "]" }}
+	if f.Value() != "APP" || f.View(st) != "ID › APP" {
+		t.Fatalf("blurred: value %q view %q", f.Value(), f.View(st))
+	}
+	f.Focus()
+	if got := f.View(st); got != "ID › APP[ ]" {
+		t.Fatalf("focused view %q", got)
+	}
+}
+
+func TestViewShowsThePlaceholderUnderTheCursorAndMasksPasswords(t *testing.T) {
+	st := Styles{
+		Cursor:      func(s string) string { return "[" + s + "]" },
+		Placeholder: func(s string) string { return "(" + s + ")" },
+	}
+	f := New("Password › ", "the customer types it", 0)
+	if got := f.View(st); got != "Password › [t](he customer types it)" {
+		t.Fatalf("empty view %q", got)
+	}
+	f.Mask = '•'
+	f = keys(f, runes("Demo@2026"), key(tea.KeyLeft))
+	got := f.View(st)
+	if got != "Password › ••••••••[•]" || strings.Contains(got, "Demo") {
+		t.Fatalf("masked view %q", got)
+	}
+	if f.Value() != "Demo@2026" {
+		t.Fatalf("the value behind the mask is %q", f.Value())
+	}
+}
