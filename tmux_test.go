@@ -165,6 +165,11 @@ func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 			if status != 0 {
 				t.Errorf("exit status %d, want 0 for a clean stop; screen:\n%s", status, term.screen())
 			}
+			// The first frame is painted early (tui.firstPaint): it must have gone to the
+			// alternate screen too, leaving the shell's screen as it was.
+			if scr := term.screen(); strings.Contains(scr, "Open the update session") {
+				t.Errorf("a frame was left on the main screen:\n%s", scr)
+			}
 		})
 	}
 }
