@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -47,6 +48,7 @@ type ptyTerminal int
 const (
 	silentTerminal ptyTerminal = iota
 	answeringTerminal
+	underTmux // not a pty of ours: the program runs in a tmux pane (BenchmarkStartup only)
 )
 
 // answers are a dark background (OSC 11), the cursor position (DSR) and the device attributes.
@@ -131,6 +133,72 @@ func peakRSS(pid int) int64 {
 	return 0
 }
 
+// tmuxFirstFrame starts bin in a 120×40 tmux pane (tmux answers the terminal's queries itself,
+// and TERM there names tmux, so the background is not asked) and returns how long it took from
+// the exec until "Applicant ID" came out of the pane, read through pipe-pane. tmux's own relay
+// is included.
+func tmuxFirstFrame(t testing.TB, sock, bin string, env ...string) time.Duration {
+	t.Helper()
+	dir := t.TempDir()
+	goFIFO, outFIFO := filepath.Join(dir, "go"), filepath.Join(dir, "out")
+	for _, f := range []string{goFIFO, outFIFO} {
+		if err := syscall.Mkfifo(f, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	name := fmt.Sprintf("s%d", time.Now().UnixNano())
+	// The pane waits for a line on goFIFO, then execs the program: the exec is the start.
+	script := "read x < " + quote(goFIFO) + "; "
+	if len(env) > 0 {
+		script += "export " + strings.Join(quoteAll(env), " ") + "; "
+	}
+	script += "exec " + quote(bin)
+	tmux := func(args ...string) {
+		if out, err := exec.Command("tmux", append([]string{"-S", sock}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("tmux %v: %v\n%s", args, err, out)
+		}
+	}
+	tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "40", script)
+	defer exec.Command("tmux", "-S", sock, "kill-session", "-t", name).Run()
+	tmux("pipe-pane", "-O", "-t", name, "cat > "+quote(outFIFO))
+	out, err := os.OpenFile(outFIFO, os.O_RDONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	frame := make(chan time.Time, 1)
+	go func() {
+		var seen strings.Builder
+		buf := make([]byte, 64<<10)
+		for {
+			n, err := out.Read(buf)
+			seen.Write(buf[:n])
+			if strings.Contains(ansi.Strip(seen.String()), "Applicant ID") {
+				frame <- time.Now()
+				return
+			}
+			if err != nil {
+				close(frame)
+				return
+			}
+		}
+	}()
+	start := time.Now()
+	if err := os.WriteFile(goFIFO, []byte("go\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case at, ok := <-frame:
+		if !ok {
+			t.Fatalf("%s: the pane closed before a first frame", filepath.Base(bin))
+		}
+		return at.Sub(start)
+	case <-time.After(15 * time.Second):
+		t.Fatalf("%s: no first frame in tmux within 15 s", filepath.Base(bin))
+	}
+	return 0
+}
+
 // deployment is the wizard against a configured server (nothing listens there: the first frame
 // comes before any call).
 var deployment = []string{"PASSPORT_API_URL=http://127.0.0.1:9", "PASSPORT_TENANT_ID=branch", "PASSPORT_TENANT_SECRET=not-used-here"}
@@ -161,8 +229,10 @@ func TestStartsWithoutStallingOnASilentTerminal(t *testing.T) {
 // program that prints one line: this machine's floor) and oneframe (the one-frame
 // bubbletea program). The terminal answers the start-up queries as a real one does; the silent
 // row is the worst case (our background query gives up after 120 ms; the one-frame anchor's
-// own query waits 5 s there, 5,037 ms measured once, so it is not a row). Each row reports its
-// median (ms) and peak RSS (MiB); run it with -benchtime=30x.
+// own query waits 5 s there, 5,037 ms measured once, so it is not a row). The tmux rows run the
+// programs in a tmux pane and read the frame through pipe-pane: tmux's relay is in those
+// figures (the hello-world row shows how much). Each row reports its median (ms) and, on a pty,
+// the peak RSS (MiB); run it with -benchtime=30x.
 func BenchmarkStartup_120x40(b *testing.B) {
 	dir := b.TempDir()
 	build := func(name, pkg string, env ...string) string {
@@ -189,8 +259,26 @@ func BenchmarkStartup_120x40(b *testing.B) {
 		{"demo/CGO_ENABLED=0", static, answeringTerminal, nil},
 		{"deployment/CGO_ENABLED=0", static, answeringTerminal, deployment},
 		{"demo/silent-terminal", wizard, silentTerminal, nil},
+		{"tmux/anchor=hello", hello, underTmux, nil},
+		{"tmux/anchor=oneframe", oneframe, underTmux, nil},
+		{"tmux/demo/CGO_ENABLED=0", static, underTmux, nil},
+		{"tmux/deployment/CGO_ENABLED=0", static, underTmux, deployment},
 	} {
 		b.Run(row.name, func(b *testing.B) {
+			if row.term == underTmux {
+				if _, err := exec.LookPath("tmux"); err != nil {
+					b.Skip("tmux is not installed")
+				}
+				sock := filepath.Join(b.TempDir(), "tmux.sock")
+				defer exec.Command("tmux", "-S", sock, "kill-server").Run()
+				var took []time.Duration
+				for b.Loop() {
+					took = append(took, tmuxFirstFrame(b, sock, row.bin, row.env...))
+				}
+				slices.Sort(took)
+				b.ReportMetric(float64(took[len(took)/2].Microseconds())/1000, "ms-median")
+				return
+			}
 			var took []time.Duration
 			var rss int64
 			for b.Loop() {
