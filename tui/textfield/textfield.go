@@ -47,12 +47,13 @@ func (f *Field) CursorEnd() { f.pos = len(f.value) }
 // Reset empties the field.
 func (f *Field) Reset() { f.value, f.pos = nil, 0 }
 
-func (f *Field) Focus()       { f.blurred = false }
-func (f *Field) Blur()        { f.blurred = true }
-func (f Field) Focused() bool { return !f.blurred }
-func (f Field) Cursor() int   { return f.pos }
-func (f Field) Runes() []rune { return f.value }
-func (f Field) Empty() bool   { return len(f.value) == 0 }
+// Focus and Blur give and take the keys (and the drawn cursor).
+func (f *Field) Focus() { f.blurred = false }
+func (f *Field) Blur()  { f.blurred = true }
+
+// Cursor is the cursor's place, in runes from the start.
+func (f Field) Cursor() int { return f.pos }
+
 func (f Field) shown(r rune) rune {
 	if f.Mask != 0 {
 		return f.Mask
