@@ -95,3 +95,37 @@ func TestViewShowsThePlaceholderUnderTheCursorAndMasksPasswords(t *testing.T) {
 		t.Fatalf("the value behind the mask is %q", f.Value())
 	}
 }
+
+// FuzzEditing drives a field with arbitrary keys: it never panics, the cursor stays inside the
+// value, the limit holds, and no control character gets in.
+func FuzzEditing(f *testing.F) {
+	f.Add("APP-1042", []byte{0, 1, 2, 3}, 8)
+	f.Add("عمر يوسف\r\n", []byte{5, 6, 7, 9, 10, 11}, 0)
+	f.Fuzz(func(t *testing.T, text string, ops []byte, limit int) {
+		limit = max(limit%64, 0)
+		fld := New("", "", limit)
+		keys := []tea.KeyType{tea.KeyRunes, tea.KeyBackspace, tea.KeyDelete, tea.KeyLeft, tea.KeyRight,
+			tea.KeyHome, tea.KeyEnd, tea.KeyCtrlU, tea.KeyCtrlK, tea.KeyCtrlW, tea.KeySpace, tea.KeyCtrlA}
+		for i, op := range ops {
+			k := tea.KeyMsg{Type: keys[int(op)%len(keys)], Paste: op&0x80 != 0}
+			if k.Type == tea.KeyRunes {
+				k.Runes = []rune(text)
+				if i%3 == 0 && len(k.Runes) > 1 {
+					k.Runes = k.Runes[:1]
+				}
+			}
+			fld, _ = fld.Update(k)
+			if fld.Cursor() < 0 || fld.Cursor() > len([]rune(fld.Value())) {
+				t.Fatalf("cursor %d outside %q", fld.Cursor(), fld.Value())
+			}
+			if limit > 0 && len([]rune(fld.Value())) > limit {
+				t.Fatalf("%q is longer than the limit %d", fld.Value(), limit)
+			}
+			for _, r := range fld.Value() {
+				if r < 0x20 || r == 0x7f {
+					t.Fatalf("control character %U got in: %q", r, fld.Value())
+				}
+			}
+		}
+	})
+}
