@@ -92,7 +92,7 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 
 // firstModel builds the wizard for out, laid out for the real window so the early paint and
 // bubbletea's first render draw the same thing. The model lives on the heap from the start: a
-// Model is 32 KB, and every copy on the start-up path grew the stack by as much.
+// Model is 17 KB, and every copy on the start-up path grew the stack by as much.
 func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
 	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
 	if f, ok := out.(term.File); ok {
