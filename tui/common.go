@@ -62,16 +62,9 @@ func newInput(prompt, placeholder string, limit int) textfield.Field {
 // fieldStyles draws the text fields: the placeholder muted, the cursor in reverse video, or
 // without colour as "▏" before its cell (reverse video would not show at all).
 func fieldStyles(t *styles.Theme) textfield.Styles {
-	cursor := t.R.NewStyle().Reverse(true)
-	ascii := t.R.ColorProfile() == termenv.Ascii
 	return textfield.Styles{
 		Placeholder: func(s string) string { return t.Muted.Render(s) },
-		Cursor: func(s string) string {
-			if ascii {
-				return "▏" + strings.TrimSuffix(s, " ")
-			}
-			return cursor.Render(s)
-		},
+		Cursor:      textfield.Cursor(t.R.NewStyle(), t.R.ColorProfile() == termenv.Ascii),
 	}
 }
 

@@ -117,10 +117,13 @@ type Model struct {
 // New builds the wizard's root model. r draws everything; build it with styles.NewRenderer so
 // no terminal query happens.
 func New(ctx context.Context, cfg Config, r *lipgloss.Renderer) Model {
-	return *newModel(ctx, cfg, r)
+	m := newModel(ctx, cfg, r)
+	m.frame = m.render()
+	return *m
 }
 
-// newModel is New on the heap (see firstModel).
+// newModel is New on the heap and without its first frame (see firstModel, which draws it
+// once, at the window's real size).
 func newModel(ctx context.Context, cfg Config, r *lipgloss.Renderer) *Model {
 	if ctx == nil {
 		ctx = context.Background()
@@ -160,7 +163,6 @@ func newModel(ctx context.Context, cfg Config, r *lipgloss.Renderer) *Model {
 	if cfg.TokenReady {
 		m.initCmds = append(m.initCmds, m.resume())
 	}
-	m.frame = m.render()
 	return m
 }
 

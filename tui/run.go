@@ -97,9 +97,11 @@ func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
 	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
 	if f, ok := out.(term.File); ok {
 		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
-			m.apply(tea.WindowSizeMsg{Width: w, Height: h})
+			m.apply(tea.WindowSizeMsg{Width: w, Height: h}) // draws the frame
+			return &firstPaint{Model: m, out: out}
 		}
 	}
+	m.frame = m.render()
 	return &firstPaint{Model: m, out: out}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"passport-update/tui/preview"
+	"passport-update/tui/textfield"
 )
 
 // Below this width the preview pane gives way to a one-line summary under the list.
@@ -182,12 +183,9 @@ func (m Model) listLines(w, h int) []string {
 	return lines
 }
 
-// cursorCell draws the input's cursor: reverse video, or "▏" before the cell without colour.
+// cursorCell draws the input's cursor as every field does (textfield.Cursor).
 func (m Model) cursorCell(s string) string {
-	if lipgloss.ColorProfile() == termenv.Ascii {
-		return "▏" + strings.TrimSuffix(s, " ")
-	}
-	return m.st.Cursor.Reverse(true).Render(s)
+	return textfield.Cursor(m.st.Cursor, lipgloss.ColorProfile() == termenv.Ascii)(s)
 }
 
 // highlight renders s with the bytes at idx (rune starts, ascending) in the match style.

@@ -9,9 +9,11 @@
 package textfield
 
 import (
+	"strings"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 )
 
 // Field is a value: Update returns the edited copy.
@@ -145,6 +147,19 @@ func (f Field) Parts() (before, at, after string) {
 		after = string(shown[f.pos+1:])
 	}
 	return string(shown[:f.pos]), at, after
+}
+
+// Cursor draws the cursor cell in reverse video, or without colour (where reverse video would
+// not show at all) as "▏" before the cell. Every field of the wizard and of the picker draws its
+// cursor with it.
+func Cursor(style lipgloss.Style, noColour bool) func(string) string {
+	reverse := style.Reverse(true)
+	return func(s string) string {
+		if noColour {
+			return "▏" + strings.TrimSuffix(s, " ")
+		}
+		return reverse.Render(s)
+	}
 }
 
 // Styles draws a field's parts; each is applied to plain text.
