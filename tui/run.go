@@ -117,7 +117,7 @@ func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
 	case *firstPaint: // no message was ever handled
 		m = final.Model
 	default:
-		return Result{Summary: "No passport was approved."}, false, ""
+		return Model{}.Result(), false, ""
 	}
 	return m.Result(), m.bidiOff, m.panicPath
 }
