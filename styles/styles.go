@@ -120,54 +120,70 @@ func (rs resolver) color(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
 	return lipgloss.Color(hex)
 }
 
-// New builds the theme on r: the adaptive palette resolved for r's background and profile.
-func New(r *lipgloss.Renderer) Theme {
-	s := r.NewStyle
+// New builds the theme on r: the adaptive palette resolved for r's background and profile. The
+// theme is one value shared by every screen (it is 14 KB: never copy it).
+func New(r *lipgloss.Renderer) *Theme {
 	rs := resolver{dark: r.HasDarkBackground(), profile: r.ColorProfile()}
-	var (
-		accent = rs.color(accent)
-		fg     = rs.color(fg)
-		muted  = rs.color(muted)
-		good   = rs.color(good)
-		warn   = rs.color(warn)
-		bad    = rs.color(bad)
-		loud   = rs.color(loud)
-		loudBg = rs.color(loudBg)
-		selBg  = rs.color(selBg)
-	)
-	return Theme{
-		R:           r,
-		Title:       s().Bold(true).Foreground(accent),
-		StepDone:    s().Foreground(good),
-		StepCurrent: s().Bold(true).Underline(true).Foreground(accent),
-		StepTodo:    s().Foreground(muted),
-		StepSep:     s().Foreground(muted),
-		Badge:       s().Bold(true).Foreground(loud).Background(loudBg).Padding(0, 1),
-		Applicant:   s().Foreground(fg),
-		Rule:        s().Foreground(muted),
-
-		Heading:  s().Bold(true).Foreground(accent),
-		Label:    s().Foreground(muted),
-		Value:    s().Foreground(fg),
-		Muted:    s().Foreground(muted),
-		Selected: s().Bold(true).Background(selBg),
-		Edited:   s().Foreground(warn),
-		Key:      s().Bold(true).Foreground(accent),
-		Success:  s().Bold(true).Foreground(good),
-
-		ErrorBox:   s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(bad).PaddingLeft(1).Foreground(bad),
-		WarningBox: s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(warn).PaddingLeft(1).Foreground(warn),
-		InfoBox:    s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(accent).PaddingLeft(1),
-		ErrorText:  s().Foreground(bad),
-		WarnText:   s().Foreground(warn),
-
-		Button:        s().Padding(0, 2).Border(lipgloss.NormalBorder()).BorderForeground(muted),
-		ButtonFocused: s().Padding(0, 2).Bold(true).Border(lipgloss.ThickBorder()).BorderForeground(good).Foreground(good),
-
-		HelpKey:  s().Foreground(accent),
-		HelpDesc: s().Foreground(muted),
-		HelpSep:  s().Foreground(muted),
+	p := palette{
+		accent: rs.color(accent), fg: rs.color(fg), muted: rs.color(muted),
+		good: rs.color(good), warn: rs.color(warn), bad: rs.color(bad),
+		loud: rs.color(loud), loudBg: rs.color(loudBg), selBg: rs.color(selBg),
 	}
+	t := &Theme{R: r}
+	// In four parts: each chained style call leaves a 552-byte temporary in its function's
+	// frame, and one function for all of them needs a 37 KB stack frame at start-up.
+	t.header(p)
+	t.body(p)
+	t.blocks(p)
+	t.controls(p)
+	return t
+}
+
+// palette is the adaptive colours resolved for one renderer.
+type palette struct {
+	accent, fg, muted, good, warn, bad, loud, loudBg, selBg lipgloss.TerminalColor
+}
+
+func (t *Theme) header(p palette) {
+	s := t.R.NewStyle
+	t.Title = s().Bold(true).Foreground(p.accent)
+	t.StepDone = s().Foreground(p.good)
+	t.StepCurrent = s().Bold(true).Underline(true).Foreground(p.accent)
+	t.StepTodo = s().Foreground(p.muted)
+	t.StepSep = s().Foreground(p.muted)
+	t.Badge = s().Bold(true).Foreground(p.loud).Background(p.loudBg).Padding(0, 1)
+	t.Applicant = s().Foreground(p.fg)
+	t.Rule = s().Foreground(p.muted)
+}
+
+func (t *Theme) body(p palette) {
+	s := t.R.NewStyle
+	t.Heading = s().Bold(true).Foreground(p.accent)
+	t.Label = s().Foreground(p.muted)
+	t.Value = s().Foreground(p.fg)
+	t.Muted = s().Foreground(p.muted)
+	t.Selected = s().Bold(true).Background(p.selBg)
+	t.Edited = s().Foreground(p.warn)
+	t.Key = s().Bold(true).Foreground(p.accent)
+	t.Success = s().Bold(true).Foreground(p.good)
+}
+
+func (t *Theme) blocks(p palette) {
+	s := t.R.NewStyle
+	t.ErrorBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.bad).PaddingLeft(1).Foreground(p.bad)
+	t.WarningBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.warn).PaddingLeft(1).Foreground(p.warn)
+	t.InfoBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.accent).PaddingLeft(1)
+	t.ErrorText = s().Foreground(p.bad)
+	t.WarnText = s().Foreground(p.warn)
+}
+
+func (t *Theme) controls(p palette) {
+	s := t.R.NewStyle
+	t.Button = s().Padding(0, 2).Border(lipgloss.NormalBorder()).BorderForeground(p.muted)
+	t.ButtonFocused = s().Padding(0, 2).Bold(true).Border(lipgloss.ThickBorder()).BorderForeground(p.good).Foreground(p.good)
+	t.HelpKey = s().Foreground(p.accent)
+	t.HelpDesc = s().Foreground(p.muted)
+	t.HelpSep = s().Foreground(p.muted)
 }
 
 // Steps is the step line, in order.
@@ -182,7 +198,7 @@ type HeaderInfo struct {
 }
 
 // Header draws the two header lines: step line with badge and applicant, then a rule.
-func (t Theme) Header(h HeaderInfo) string {
+func (t *Theme) Header(h HeaderInfo) string {
 	var b strings.Builder
 	for i, name := range Steps {
 		if i > 0 {
@@ -227,21 +243,21 @@ func (t Theme) Header(h HeaderInfo) string {
 }
 
 // Footer draws the rule and the key help.
-func (t Theme) Footer(help string, width int) string {
+func (t *Theme) Footer(help string, width int) string {
 	return t.Rule.Render(strings.Repeat("─", max(width, 1))) + "\n" + help
 }
 
 // Error draws a sentence as an error block wrapped to width.
-func (t Theme) Error(sentence string, width int) string {
+func (t *Theme) Error(sentence string, width int) string {
 	return t.ErrorBox.Width(max(width-2, 10)).Render(sentence)
 }
 
 // Warning draws a sentence as a warning block wrapped to width.
-func (t Theme) Warning(sentence string, width int) string {
+func (t *Theme) Warning(sentence string, width int) string {
 	return t.WarningBox.Width(max(width-2, 10)).Render(sentence)
 }
 
 // Info draws a sentence as a neutral block wrapped to width.
-func (t Theme) Info(sentence string, width int) string {
+func (t *Theme) Info(sentence string, width int) string {
 	return t.InfoBox.Width(max(width-2, 10)).Render(sentence)
 }

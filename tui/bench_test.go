@@ -88,8 +88,7 @@ func BenchmarkRender_120x40_ANSI16(b *testing.B) {
 		}
 		b.Run(s.name, func(b *testing.B) {
 			f := benchFlow(b, s.run)
-			th := styles.New(r)
-			f.m.c.th = &th
+			f.m.c.th = styles.New(r)
 			b.ReportAllocs()
 			b.ResetTimer()
 			for b.Loop() {

@@ -138,7 +138,7 @@ func newModel(ctx context.Context, cfg Config, r *lipgloss.Renderer) *Model {
 	m := &Model{
 		ctx:        ctx,
 		cfg:        cfg,
-		c:          common{th: &th, field: fieldStyles(&th), width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
+		c:          common{th: th, field: fieldStyles(th), width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
 		globalKeys: DefaultGlobalKeyMap(),
 		passKeys:   DefaultPassportKeyMap(),
 		bidiToggle: arabic.SupportsBidiToggle(cfg.Getenv),

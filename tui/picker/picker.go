@@ -72,7 +72,7 @@ func nextID() int64 { return lastID.Add(1) }
 type Model struct {
 	opts Options
 	keys KeyMap
-	st   Styles
+	st   *Styles // shared by every copy; never modified
 	sh   *shared
 
 	width, height int
@@ -137,13 +137,13 @@ func New(opts Options) Model {
 	if opts.SearchTimeout <= 0 {
 		opts.SearchTimeout = DefaultSearchTimeout
 	}
-	m := Model{opts: opts, keys: DefaultKeyMap(), st: DefaultStyles(), start: start, dir: start,
+	m := Model{opts: opts, keys: DefaultKeyMap(), st: opts.Styles, start: start, dir: start,
 		listID: nextID(), loading: true}
 	if opts.Keys != nil {
 		m.keys = *opts.Keys
 	}
-	if opts.Styles != nil {
-		m.st = *opts.Styles
+	if m.st == nil {
+		m.st = DefaultStyles()
 	}
 	m.sh = &shared{cache: opts.Cache, decode: make(chan struct{}, 1), tick: tea.Tick}
 	if m.sh.cache == nil {
