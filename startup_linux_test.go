@@ -270,6 +270,12 @@ func BenchmarkStartup_120x40(b *testing.B) {
 					b.Skip("tmux is not installed")
 				}
 				sock := filepath.Join(b.TempDir(), "tmux.sock")
+				// A session that outlives each measured one keeps the server up, as a user's tmux
+				// server is: without it the server exits with each measured session and the next
+				// new-session can race that exit (it failed now and then).
+				if out, err := exec.Command("tmux", "-S", sock, "new-session", "-d", "-s", "keep", "-x", "120", "-y", "40", "sleep 86400").CombinedOutput(); err != nil {
+					b.Fatalf("tmux: %v\n%s", err, out)
+				}
 				defer exec.Command("tmux", "-S", sock, "kill-server").Run()
 				var took []time.Duration
 				for b.Loop() {
