@@ -31,7 +31,7 @@ type Options struct {
 	StartDir string // made absolute by New; "" means the working directory
 	MaxBytes int64  // files larger than this are refused; 0 means no limit
 
-	Styles *Styles        // nil: DefaultStyles()
+	Styles *Styles        // nil: DefaultStyles(); shared with every copy, so not changed after New
 	Keys   *KeyMap        // nil: DefaultKeyMap()
 	Cache  *preview.Cache // nil: a new cache; share one to keep thumbnails across customers
 
