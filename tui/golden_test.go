@@ -151,7 +151,7 @@ var screenCases = []screenCase{
 		f.press("ctrl+s", "enter")
 		f.until("done", func(m Model) bool { return m.state == stDone })
 		f.settle()
-		f.m.done.receiptPath = "receipts/2026-11-26T090042Z-A12345678.json"
+		f.m.done.receiptPath = "receipts/passport-update-20261126T090042Z-APP-1042.json"
 		f.m.frame = f.m.render()
 	}},
 	{name: "confirm_quit", run: func(f *flow) { f.toReview(); f.press("ctrl+c") }},

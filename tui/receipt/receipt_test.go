@@ -94,7 +94,7 @@ func TestWriteCreatesAPrivateFileInAPrivateFolder(t *testing.T) {
 	if !info.Mode().IsRegular() || info.Mode().Perm() != 0o600 {
 		t.Errorf("receipt has mode %v, want a regular file with 600", info.Mode())
 	}
-	if got := filepath.Base(path); got != "passport-update-20261126T093012Z-A12345678.json" {
+	if got := filepath.Base(path); got != "passport-update-20261126T093012Z-APP-1001.json" {
 		t.Errorf("receipt named %q", got)
 	}
 }
@@ -141,7 +141,7 @@ func TestWriteNeverOverwrites(t *testing.T) {
 	if first == taken || second == taken || first == second {
 		t.Fatalf("paths %s, %s over %s", first, second, taken)
 	}
-	if !strings.HasSuffix(first, "-A12345678-2.json") || !strings.HasSuffix(second, "-A12345678-3.json") {
+	if !strings.HasSuffix(first, "-APP-1001-2.json") || !strings.HasSuffix(second, "-APP-1001-3.json") {
 		t.Errorf("suffixes: %s, %s", filepath.Base(first), filepath.Base(second))
 	}
 	if b, _ := os.ReadFile(taken); string(b) != "an earlier receipt\n" {
@@ -249,12 +249,12 @@ func TestFileNameIsSafeAndSaysWhoseReceiptItIs(t *testing.T) {
 		doc, appl string
 		want      string
 	}{
-		{"document number", "A12345678", "APP-1", "passport-update-20261126T090000Z-A12345678.json"},
-		{"applicant when OCR read no number", "", "APP-1001", "passport-update-20261126T090000Z-APP-1001.json"},
-		{"path and escape characters removed", "../A12/34 5\x1b[31m", "", "passport-update-20261126T090000Z-A12_34_5_31m.json"},
-		{"Arabic digits and letters removed", "جواز", "", "passport-update-20261126T090000Z-receipt.json"},
-		{"nothing to name it by", "", "", "passport-update-20261126T090000Z-receipt.json"},
-		{"long numbers cut", strings.Repeat("9", 60), "", "passport-update-20261126T090000Z-" + strings.Repeat("9", 40) + ".json"},
+		{"the applicant, never the passport number", "A12345678", "APP-1", "passport-update-20261126T090000Z-APP-1.json"},
+		{"the applicant when OCR read no number", "", "APP-1001", "passport-update-20261126T090000Z-APP-1001.json"},
+		{"path and escape characters removed", "", "../A12/34 5\x1b[31m", "passport-update-20261126T090000Z-A12_34_5_31m.json"},
+		{"Arabic digits and letters removed", "", "جواز", "passport-update-20261126T090000Z-receipt.json"},
+		{"nothing to name it by", "A12345678", "", "passport-update-20261126T090000Z-receipt.json"},
+		{"long IDs cut", "", strings.Repeat("9", 60), "passport-update-20261126T090000Z-" + strings.Repeat("9", 40) + ".json"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := Receipt{ApplicantID: tc.appl, Extracted: Extracted{DocumentNumber: tc.doc}, FinishedAt: at}

@@ -90,9 +90,10 @@ func store(f *os.File, body []byte) error {
 }
 
 // FileName is the name Write gives r before any "-2" suffix:
-// "passport-update-20261126T093012Z-A12345678.json" — the UTC finishing time (or starting time,
-// or now) and the document number, or the applicant ID when OCR read none, reduced to letters,
-// digits, '-' and '_'.
+// "passport-update-20261126T093012Z-APP-1042.json" — the UTC finishing time (or starting time, or
+// now) and the applicant ID, reduced to letters, digits, '-' and '_'. Never the passport number:
+// names show where contents do not (a folder listing, a backup manifest, a bug tracker's list of
+// attachments), and the applicant ID is the bank's own reference.
 func FileName(r Receipt) string {
 	at := r.FinishedAt
 	if at.IsZero() {
@@ -101,10 +102,7 @@ func FileName(r Receipt) string {
 	if at.IsZero() {
 		at = time.Now()
 	}
-	tag := sanitise(r.Extracted.DocumentNumber)
-	if tag == "" {
-		tag = sanitise(r.ApplicantID)
-	}
+	tag := sanitise(r.ApplicantID)
 	if tag == "" {
 		tag = "receipt"
 	}
