@@ -45,7 +45,7 @@ type runImage struct {
 }
 
 type runError struct {
-	Stage    string `json:"stage"` // usage, session, password, image, upload, validation, approve
+	Stage    string `json:"stage"` // usage, session, password, image, upload, validation, checks, approve
 	Kind     string `json:"kind,omitempty"`
 	Sentence string `json:"sentence"`
 }
@@ -59,12 +59,15 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 	arabicName := fs.String("arabic-name", "", "the Arabic full name to approve (default: what OCR read)")
 	customerID := fs.String("customer-id", "", "customer ID sent with the upload (optional)")
 	yes := fs.Bool("yes", false, "approve; without it the run stops after OCR (outcome \"reviewed\")")
+	despite := fs.Bool("despite-problems", false, "with --yes, approve even when the checks found a problem (an expired passport, MRZ check digits, an impossible date)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: passport-update run --applicant ID --image FILE [--arabic-name NAME] [--customer-id ID] [--yes] < password
+		fmt.Fprint(stderr, `Usage: passport-update run --applicant ID --image FILE [--arabic-name NAME] [--customer-id ID] [--yes [--despite-problems]] < password
 
 Walks the update-passport flow without a screen: the customer's password is the first line of
 stdin. Prints one JSON object. Exit codes: 0 success, 2 usage, 3 session or password refused,
-4 image refused locally, 5 OCR failed, 6 validation (e.g. the Arabic name), 7 server or network.
+4 image refused locally, 5 OCR failed, 6 validation (the Arabic name, or a problem the checks
+found: approved only with --despite-problems, as the wizard asks for a second enter), 7 server or
+network.
 
 Flags:
 `)
@@ -208,6 +211,10 @@ Flags:
 		res.NameWarning = c.Warning
 	}
 
+	if problems := problemSentences(res.Checks); len(problems) > 0 && *yes && !*despite {
+		return fail(exitValidation, "checks", errors.New("The checks found problems, so nothing was approved: "+
+			strings.Join(problems, " ")+" Approve anyway with --yes --despite-problems."))
+	}
 	if !*yes {
 		res.Outcome = "reviewed"
 		res.FullNameArSent = nil
@@ -372,4 +379,16 @@ func writeJSON(w io.Writer, v any) {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	enc.Encode(v)
+}
+
+// problemSentences are the sentences of the findings the checks count as problems: the update
+// should not go ahead as it is.
+func problemSentences(found []checks.Finding) []string {
+	var out []string
+	for _, f := range found {
+		if f.Severity == checks.Problem {
+			out = append(out, f.Sentence)
+		}
+	}
+	return out
 }

@@ -155,6 +155,8 @@ func TestRunAgainstTheSandboxProcess(t *testing.T) {
 		{"wrong password", env, "not-the-password\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--yes"}, exitAuth, "failed", "password"},
 		{"OCR failure", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-OCRFAIL", "--image", happy, "--yes"}, exitOCR, "failed", ""},
 		{"a text file named .jpg", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", notImage, "--yes"}, exitImage, "failed", "image"},
+		{"a problem the checks found stops --yes", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-EXPIRED", "--image", happy, "--yes"}, exitValidation, "failed", "--despite-problems"},
+		{"--despite-problems approves past it", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-EXPIRED", "--image", happy, "--yes", "--despite-problems"}, 0, "approved", ""},
 		{"an invalid Arabic name", env, sandbox.Password + "\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--arabic-name", "Amina خالد", "--yes"}, exitValidation, "failed", "Latin letter"},
 		{"an unreachable server", []string{"PASSPORT_API_URL=http://127.0.0.1:1", "PASSPORT_TENANT_ID=t", "PASSPORT_TENANT_SECRET=s"}, "pw\n", []string{"--applicant", "DEMO-HAPPY", "--image", happy, "--yes", "--timeout", "5s"}, exitServer, "failed", ""},
 		{"no password on stdin", env, "", []string{"--applicant", "DEMO-HAPPY", "--image", happy}, exitUsage, "failed", "first line of stdin"},
