@@ -23,7 +23,7 @@ import (
 	"time"
 
 	// earlyterm must initialise before bubbletea: see its package comment.
-	_ "earlyterm"
+	"earlyterm"
 
 	"passport-update/api"
 	"passport-update/api/sandbox"
@@ -44,6 +44,9 @@ func buildVersion() string {
 }
 
 func main() {
+	// The background query earlyterm sent during initialisation has had its answer meanwhile:
+	// read it and put the terminal back before anything reads, writes or draws.
+	earlyterm.Settle()
 	os.Exit(realMain(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }
 

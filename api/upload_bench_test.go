@@ -14,7 +14,6 @@ import (
 	"runtime"
 	"runtime/metrics"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -157,16 +156,6 @@ func BenchmarkUpload20MB_Naive(b *testing.B) {
 	reportCPU(b, cpu)
 }
 
-// processCPU is the process's user+system CPU time. Reported per upload (client and loopback
-// server together) beside ns/op, it holds steadier than wall time on a shared, busy machine.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func reportCPU(b *testing.B, start time.Duration) {
 	b.ReportMetric(float64(processCPU()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 }
@@ -207,14 +196,6 @@ func peakHeapDuring(f func()) uint64 {
 		return 0
 	}
 	return peak - base
-}
-
-func maxRSS() int64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return ru.Maxrss << 10 // KiB on Linux
 }
 
 // TestStreamingUploadOf20MBKeepsThePeakHeapFlat measures peak heap above baseline for both

@@ -2,10 +2,15 @@
 // the terminal for it. bubbletea v1 calls lipgloss.HasDarkBackground() in init, and termenv then
 // waits up to five seconds for an answer some terminals and harnesses never send. This package's
 // module path sorts before github.com/…, so Go (1.21+ initialises packages in import-path order
-// once their imports are done) runs this init first; it decides the background quickly and tells
-// lipgloss, whose answer is then cached and bubbletea's query never happens.
+// once their imports are done) runs this init first; it tells lipgloss an answer, which is then
+// cached, and bubbletea's query never happens.
 //
-// It is its own module only for that sort order; main imports it for its side effect.
+// When only the terminal can tell (no PASSPORT_THEME, no COLORFGBG, not tmux or screen), init
+// sends the query and the terminal answers while the rest of the program initialises; main calls
+// Settle first thing, which reads the answer (or gives up QueryTimeout after the query was sent)
+// and puts the terminal back as it was.
+//
+// It is its own module only for that sort order.
 package earlyterm
 
 import (
@@ -16,42 +21,64 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
-	"golang.org/x/sys/unix"
 )
 
 // QueryTimeout bounds the wait for the terminal's answer: a local terminal answers in a few
 // milliseconds; one that never answers costs this much once.
 const QueryTimeout = 120 * time.Millisecond
 
+// inflight is the background query sent by init and not yet read: the terminal answers while the
+// rest of the program initialises, and Settle reads the answer.
+var inflight *query
+
 func init() {
-	lipgloss.SetHasDarkBackground(Dark(os.Getenv, os.Stdin, os.Stdout))
+	dark, q := begin(os.Getenv, os.Stdin, os.Stdout)
+	// Final unless a query is in flight; either way bubbletea's init finds an answer and asks
+	// nothing itself.
+	lipgloss.SetHasDarkBackground(dark)
+	inflight = q
+}
+
+// Settle finishes the start-up background query if one is in flight: it reads the terminal's
+// answer (waiting at most QueryTimeout from when the query was sent), puts the terminal back as
+// it was, and tells lipgloss. Until then the terminal is in raw mode, so main calls it before
+// anything else reads, writes or draws.
+func Settle() {
+	if q := inflight; q != nil {
+		inflight = nil
+		lipgloss.SetHasDarkBackground(q.finish())
+	}
 }
 
 // Dark decides whether the background is dark: PASSPORT_THEME (light|dark) first, then
 // COLORFGBG, then a bounded OSC 11 query where the terminal can take it; dark when unknown.
 func Dark(getenv func(string) string, in, out *os.File) bool {
+	dark, q := begin(getenv, in, out)
+	if q != nil {
+		return q.finish()
+	}
+	return dark
+}
+
+// begin decides what the environment decides, or sends the query and returns it in flight.
+func begin(getenv func(string) string, in, out *os.File) (dark bool, q *query) {
 	switch strings.ToLower(getenv("PASSPORT_THEME")) {
 	case "light":
-		return false
+		return false, nil
 	case "dark":
-		return true
+		return true, nil
 	}
 	if dark, ok := FromCOLORFGBG(getenv("COLORFGBG")); ok {
-		return dark
+		return dark, nil
 	}
 	t := getenv("TERM")
 	if getenv("CI") != "" || t == "" || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
-		return true
+		return true, nil
 	}
 	if in == nil || out == nil || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
-		return true
+		return true, nil
 	}
-	if answer, ok := query(in, out, QueryTimeout); ok {
-		if dark, ok := FromOSC11(answer); ok {
-			return dark
-		}
-	}
-	return true
+	return true, send(in, out)
 }
 
 // FromCOLORFGBG reads rxvt's "fg;bg" convention: background colours 0–6 and 8 are dark.
@@ -94,44 +121,4 @@ func FromOSC11(answer string) (dark, ok bool) {
 		c[k] = float64(v) / float64(uint64(1)<<(4*len(p))-1)
 	}
 	return 0.2126*c[0]+0.7152*c[1]+0.0722*c[2] < 0.5, true
-}
-
-// query asks for the background (OSC 11) followed by the cursor position (DSR), which every
-// terminal answers, and reads until that second answer or the timeout.
-func query(in, out *os.File, timeout time.Duration) (string, bool) {
-	state, err := term.MakeRaw(in.Fd())
-	if err != nil {
-		return "", false
-	}
-	defer term.Restore(in.Fd(), state)
-	if _, err := out.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
-		return "", false
-	}
-	deadline := time.Now().Add(timeout)
-	var buf []byte
-	chunk := make([]byte, 256)
-	for len(buf) < 1024 {
-		left := time.Until(deadline)
-		if left <= 0 {
-			return string(buf), false
-		}
-		fds := []unix.PollFd{{Fd: int32(in.Fd()), Events: unix.POLLIN}}
-		n, err := unix.Poll(fds, int(left.Milliseconds())+1)
-		if err == unix.EINTR {
-			continue
-		}
-		if err != nil || n == 0 {
-			return string(buf), false
-		}
-		m, err := unix.Read(int(in.Fd()), chunk)
-		if err != nil || m <= 0 {
-			return string(buf), false
-		}
-		buf = append(buf, chunk[:m]...)
-		// The DSR answer "\x1b[row;colR" ends the exchange.
-		if k := strings.LastIndex(string(buf), "\x1b["); k >= 0 && strings.HasSuffix(string(buf), "R") {
-			return string(buf), true
-		}
-	}
-	return string(buf), false
 }

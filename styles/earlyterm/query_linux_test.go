@@ -1,0 +1,91 @@
+package earlyterm
+
+import (
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"golang.org/x/sys/unix"
+)
+
+// openPTY opens a pseudo-terminal pair: the test plays the terminal on master.
+func openPTY(t *testing.T) (master, slave *os.File) {
+	t.Helper()
+	m, err := os.OpenFile("/dev/ptmx", os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	t.Cleanup(func() { m.Close() })
+	if err := unix.IoctlSetPointerInt(int(m.Fd()), unix.TIOCSPTLCK, 0); err != nil {
+		t.Fatal(err)
+	}
+	n, err := unix.IoctlGetInt(int(m.Fd()), unix.TIOCGPTN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := os.OpenFile("/dev/pts/"+strconv.Itoa(n), os.O_RDWR|syscall.O_NOCTTY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return m, s
+}
+
+// The query goes out at once and the answer is read later (the terminal answers while the
+// program initialises); reading it decides the background and gives the terminal back in the
+// mode it was in.
+func TestTheQueryIsAnsweredWhileInFlightAndTheTerminalGivenBack(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		answer string
+		dark   bool
+	}{
+		{"a light background", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[5;1R", false},
+		{"a dark background", "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[5;1R", true},
+		{"a terminal that answers only the cursor position", "\x1b[5;1R", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			master, slave := openPTY(t)
+			before, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			env := map[string]string{"TERM": "xterm-256color"}
+			_, q := begin(func(k string) string { return env[k] }, slave, slave)
+			if q == nil {
+				t.Fatal("no query was sent on a terminal with nothing else to decide by")
+			}
+			buf := make([]byte, 64)
+			n, _ := master.Read(buf)
+			if got := string(buf[:n]); !strings.Contains(got, "\x1b]11;?") || !strings.Contains(got, "\x1b[6n") {
+				t.Fatalf("the terminal received %q, want the OSC 11 and DSR queries", got)
+			}
+			master.WriteString(tc.answer)
+			if dark := q.finish(); dark != tc.dark {
+				t.Errorf("dark = %v, want %v", dark, tc.dark)
+			}
+			after, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if after.Lflag != before.Lflag || after.Iflag != before.Iflag || after.Oflag != before.Oflag {
+				t.Errorf("the terminal's modes were not given back: lflag %#x → %#x, oflag %#x → %#x", before.Lflag, after.Lflag, before.Oflag, after.Oflag)
+			}
+		})
+	}
+}
+
+// Settle with nothing in flight (tmux, PASSPORT_THEME, no terminal) leaves lipgloss's answer as
+// init gave it.
+func TestSettleWithNothingInFlightChangesNothing(t *testing.T) {
+	inflight = nil
+	lipgloss.SetHasDarkBackground(false)
+	Settle()
+	Settle()
+	if lipgloss.HasDarkBackground() {
+		t.Fatal("Settle with no query in flight changed the background lipgloss was told")
+	}
+}
