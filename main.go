@@ -22,8 +22,9 @@ import (
 	"syscall"
 	"time"
 
-	// earlyterm must initialise before bubbletea: see its package comment.
-	"earlyterm"
+	// earlyterm asks the terminal early, tolipgloss answers lipgloss before bubbletea's init
+	// asks: see earlyterm's package comment.
+	"earlyterm/tolipgloss"
 
 	"passport-update/api"
 	"passport-update/api/sandbox"
@@ -46,7 +47,7 @@ func buildVersion() string {
 func main() {
 	// The background query earlyterm sent during initialisation has had its answer meanwhile:
 	// read it and put the terminal back before anything reads, writes or draws.
-	earlyterm.Settle()
+	tolipgloss.Settle()
 	os.Exit(realMain(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }
 

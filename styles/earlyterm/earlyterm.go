@@ -1,14 +1,15 @@
-// Package earlyterm settles the terminal's background colour before bubbletea's package init asks
-// the terminal for it. bubbletea v1 calls lipgloss.HasDarkBackground() in init, and termenv then
-// waits up to five seconds for an answer some terminals and harnesses never send. This package's
-// module path sorts before github.com/…, so Go (1.21+ initialises packages in import-path order
-// once their imports are done) runs this init first; it tells lipgloss an answer, which is then
-// cached, and bubbletea's query never happens.
+// Package earlyterm asks the terminal for its background colour as early as a Go program can,
+// so that the answer arrives while the rest of the program initialises.
 //
-// When only the terminal can tell (no PASSPORT_THEME, no COLORFGBG, not tmux or screen), init
-// sends the query and the terminal answers while the rest of the program initialises; main calls
-// Settle first thing, which reads the answer (or gives up QueryTimeout after the query was sent)
-// and puts the terminal back as it was.
+// bubbletea v1 calls lipgloss.HasDarkBackground() in its package init, and termenv then waits up
+// to five seconds for an answer some terminals and harnesses never send. earlyterm decides the
+// background from PASSPORT_THEME or COLORFGBG when they say, and otherwise (a terminal that is not
+// tmux or screen) sends the OSC 11 query from its init. It imports only the standard library, so
+// Go (1.21+ initialises packages in import-path order once their imports are done) runs that init
+// as soon as package os is ready, about a third of the way through the program's initialisation.
+// earlyterm/tolipgloss, whose path also sorts before github.com/…, then gives lipgloss a
+// provisional answer before bubbletea's init can ask, and its Settle (first thing in main) reads
+// the terminal's answer, gives the terminal back as it was and tells lipgloss.
 //
 // It is its own module only for that sort order.
 package earlyterm
@@ -18,36 +19,35 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/term"
 )
 
-// QueryTimeout bounds the wait for the terminal's answer: a local terminal answers in a few
-// milliseconds; one that never answers costs this much once.
+// QueryTimeout bounds the wait for the terminal's answer, counted from when the query was sent:
+// a local terminal answers in a few milliseconds; one that never answers costs this much once.
 const QueryTimeout = 120 * time.Millisecond
 
-// inflight is the background query sent by init and not yet read: the terminal answers while the
-// rest of the program initialises, and Settle reads the answer.
-var inflight *query
+var (
+	provisional bool   // what init decided: final unless a query is in flight (then dark)
+	inflight    *query // the query init sent, until Settle reads its answer
+)
 
 func init() {
-	dark, q := begin(os.Getenv, os.Stdin, os.Stdout)
-	// Final unless a query is in flight; either way bubbletea's init finds an answer and asks
-	// nothing itself.
-	lipgloss.SetHasDarkBackground(dark)
-	inflight = q
+	provisional, inflight = begin(os.Getenv, os.Stdin, os.Stdout)
 }
 
-// Settle finishes the start-up background query if one is in flight: it reads the terminal's
-// answer (waiting at most QueryTimeout from when the query was sent), puts the terminal back as
-// it was, and tells lipgloss. Until then the terminal is in raw mode, so main calls it before
-// anything else reads, writes or draws.
-func Settle() {
+// Provisional is the background as far as it is known without the terminal's answer: the final
+// one unless a query is in flight, dark while it is.
+func Provisional() (dark bool) { return provisional }
+
+// Settle reads the answer to the query init sent, if one is in flight (waiting at most
+// QueryTimeout from when it was sent), puts the terminal back as it was and returns the
+// background; with nothing in flight it returns Provisional. Until it is called the terminal is
+// in raw mode, so main calls it before anything reads, writes or draws.
+func Settle() (dark bool) {
 	if q := inflight; q != nil {
 		inflight = nil
-		lipgloss.SetHasDarkBackground(q.finish())
+		provisional = q.finish()
 	}
+	return provisional
 }
 
 // Dark decides whether the background is dark: PASSPORT_THEME (light|dark) first, then
@@ -75,7 +75,7 @@ func begin(getenv func(string) string, in, out *os.File) (dark bool, q *query) {
 	if getenv("CI") != "" || t == "" || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
 		return true, nil
 	}
-	if in == nil || out == nil || !term.IsTerminal(in.Fd()) || !term.IsTerminal(out.Fd()) {
+	if in == nil || out == nil {
 		return true, nil
 	}
 	return true, send(in, out)

@@ -7,7 +7,6 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/charmbracelet/lipgloss"
 	"golang.org/x/sys/unix"
 )
 
@@ -78,14 +77,13 @@ func TestTheQueryIsAnsweredWhileInFlightAndTheTerminalGivenBack(t *testing.T) {
 	}
 }
 
-// Settle with nothing in flight (tmux, PASSPORT_THEME, no terminal) leaves lipgloss's answer as
-// init gave it.
-func TestSettleWithNothingInFlightChangesNothing(t *testing.T) {
-	inflight = nil
-	lipgloss.SetHasDarkBackground(false)
-	Settle()
-	Settle()
-	if lipgloss.HasDarkBackground() {
-		t.Fatal("Settle with no query in flight changed the background lipgloss was told")
+// Settle with nothing in flight (tmux, PASSPORT_THEME, no terminal) answers what init decided,
+// as often as it is asked.
+func TestSettleWithNothingInFlightAnswersWhatInitDecided(t *testing.T) {
+	saved := provisional
+	defer func() { provisional = saved }()
+	inflight, provisional = nil, false
+	if Settle() || Settle() || Provisional() {
+		t.Fatal("Settle with no query in flight changed the light background init decided")
 	}
 }

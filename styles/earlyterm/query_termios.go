@@ -1,0 +1,94 @@
+//go:build linux || darwin
+
+package earlyterm
+
+import (
+	"os"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// query is a background query in flight: the terminal is in raw mode until finish.
+type query struct {
+	fd       int
+	saved    syscall.Termios
+	deadline time.Time
+}
+
+// send puts the terminal in raw mode (as golang.org/x/term's MakeRaw does: no echo, no line
+// editing, no signals from keys, so nothing typed meanwhile shows or stops the program) and asks
+// for the background (OSC 11) followed by the cursor position (DSR), which every terminal
+// answers. nil when in or out is not a terminal or cannot be written to.
+func send(in, out *os.File) *query {
+	fd := int(in.Fd())
+	saved, err := getTermios(fd)
+	if err != nil {
+		return nil
+	}
+	if _, err := getTermios(int(out.Fd())); err != nil {
+		return nil
+	}
+	raw := saved
+	raw.Iflag &^= syscall.IGNBRK | syscall.BRKINT | syscall.PARMRK | syscall.ISTRIP | syscall.INLCR | syscall.IGNCR | syscall.ICRNL | syscall.IXON
+	raw.Oflag &^= syscall.OPOST
+	raw.Lflag &^= syscall.ECHO | syscall.ECHONL | syscall.ICANON | syscall.ISIG | syscall.IEXTEN
+	raw.Cflag &^= syscall.CSIZE | syscall.PARENB
+	raw.Cflag |= syscall.CS8
+	raw.Cc[syscall.VMIN] = 1
+	raw.Cc[syscall.VTIME] = 0
+	if err := setTermios(fd, &raw); err != nil {
+		return nil
+	}
+	q := &query{fd: fd, saved: saved, deadline: time.Now().Add(QueryTimeout)}
+	if _, err := out.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
+		q.restore()
+		return nil
+	}
+	return q
+}
+
+func (q *query) restore() { _ = setTermios(q.fd, &q.saved) }
+
+// finish reads until the DSR answer or the deadline, restores the terminal and decides: dark
+// when the answer says so or when there is no usable answer.
+func (q *query) finish() bool {
+	defer q.restore()
+	if answer, ok := q.read(); ok {
+		if dark, ok := FromOSC11(answer); ok {
+			return dark
+		}
+	}
+	return true
+}
+
+func (q *query) read() (string, bool) {
+	var buf []byte
+	chunk := make([]byte, 256)
+	for len(buf) < 1024 {
+		left := time.Until(q.deadline)
+		if left <= 0 {
+			return string(buf), false
+		}
+		ready, err := waitReadable(q.fd, left)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil || !ready {
+			return string(buf), false
+		}
+		m, err := syscall.Read(q.fd, chunk)
+		if err == syscall.EINTR || err == syscall.EAGAIN {
+			continue
+		}
+		if err != nil || m <= 0 {
+			return string(buf), false
+		}
+		buf = append(buf, chunk[:m]...)
+		// The DSR answer "\x1b[row;colR" ends the exchange.
+		if k := strings.LastIndex(string(buf), "\x1b["); k >= 0 && strings.HasSuffix(string(buf), "R") {
+			return string(buf), true
+		}
+	}
+	return string(buf), false
+}
