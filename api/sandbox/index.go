@@ -81,7 +81,7 @@ func writeIndex(b *strings.Builder, password string) {
 	b.WriteString("<tr><th>Applicant ID</th><th>Scenario</th><th>What the server does</th></tr>\n")
 	for _, sc := range Scenarios() {
 		fmt.Fprintf(b, "<tr id=\"%s\"><td><code>%s</code></td><td>%s</td>\n<td>%s<div class=\"shapes\">%s</div></td></tr>\n",
-			e(sc.ApplicantID), e(sc.ApplicantID), e(sc.Name), e(sc.Description), e(sc.Shapes))
+			e(sc.ApplicantID), e(sc.ApplicantID), e(sc.Name), e(sc.Description), e(sc.Shapes()))
 	}
 	b.WriteString("</table>\n\n")
 

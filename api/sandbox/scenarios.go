@@ -8,7 +8,16 @@ type Scenario struct {
 	ApplicantID string
 	Name        string // "Happy path"
 	Description string // one sentence: what the server will do
-	Shapes      string // the wire shapes it answers with, for QA: data key, dates, codes
+}
+
+// Shapes describes the wire shapes the scenario answers with, for QA: data key, dates, codes.
+// Worked out when asked (the index page, sandbox --help), not for every listing: the wizard
+// lists the scenarios before its first frame.
+func (s Scenario) Shapes() string {
+	if sc, ok := lookupScenario(s.ApplicantID); ok {
+		return sc.shapes()
+	}
+	return ""
 }
 
 // behaviour is everything a scenario changes; the zero value is the happy path.
@@ -92,7 +101,6 @@ func Scenarios() []Scenario {
 	out := make([]Scenario, len(scenarios))
 	for i, sc := range scenarios {
 		out[i] = sc.Scenario
-		out[i].Shapes = sc.shapes()
 	}
 	return out
 }
