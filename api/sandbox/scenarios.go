@@ -11,7 +11,7 @@ type Scenario struct {
 }
 
 // Shapes describes the wire shapes the scenario answers with, for QA: data key, dates, codes.
-// Worked out when asked (the index page, sandbox --help), not for every listing: the wizard
+// Worked out when asked (the index page), not for every listing: the wizard
 // lists the scenarios before its first frame.
 func (s Scenario) Shapes() string {
 	if sc, ok := lookupScenario(s.ApplicantID); ok {
