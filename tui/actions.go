@@ -18,6 +18,13 @@ func (m *Model) quit() tea.Cmd {
 // key routes a key: the confirm-quit overlay first, then the global keys (ctrl+c, help, ctrl+r),
 // then the active step, whose action (if any) the root carries out.
 func (m *Model) key(k tea.KeyMsg) tea.Cmd {
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && !m.inputFocused() {
+		// Keys typed fast, or sent over a link that batches input, reach bubbletea in one read
+		// and arrive as one message ("/omr", "nAPP-1"). Where no text field has them, the first
+		// is taken as a key and the rest as typed after it (into the field it may have opened).
+		first := m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[:1], Alt: k.Alt})
+		return tea.Batch(first, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[1:]}))
+	}
 	if m.confirmQuit {
 		switch k.String() {
 		case "enter", "ctrl+c":

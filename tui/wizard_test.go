@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"passport-update/tui/arabic"
 )
 
@@ -319,5 +321,35 @@ func TestAProblemFromTheChecksIsShownAndNeedsApprovalTwice(t *testing.T) {
 	}
 	if r := f.m.buildReceipt("approved"); len(r.Findings) == 0 || r.Findings[0].Code != "passport-expired" {
 		t.Fatalf("the receipt lost the problem: %+v", r.Findings)
+	}
+}
+
+// Keys typed fast, or batched by a slow link, reach the program in one read as one message. Where
+// no text field has them, each is taken as if typed alone: "/spe" on the picker opens the filter
+// with "spe" in it, and "n" then an ID on the Done screen starts the next customer with the ID
+// typed. In a text field the message is text, as before.
+func TestKeysThatArriveTogetherAreTakenAsTypedOneByOne(t *testing.T) {
+	burst := func(s string) tea.KeyMsg { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+	f := newFlow(t, newFakeAPI(), 100, 30)
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle()
+	if f.m.state != stPassport {
+		t.Fatalf("state %v, want the passport step", f.m.state)
+	}
+	f.send(burst("/spe"))
+	f.settle()
+	if !f.m.picker.Capturing() || !strings.Contains(f.screen(), "/ spe") {
+		t.Fatalf("\"/spe\" in one message did not open the filter with \"spe\"; screen:\n%s", f.screen())
+	}
+	f.press("esc")
+	f.pick()
+	f.settle()
+	f.press("ctrl+s", "enter")
+	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.send(burst("nAPP-7"))
+	f.settle()
+	if f.m.state != stSession || f.m.session.input.Value() != "APP-7" {
+		t.Fatalf("\"nAPP-7\" on Done: state %v, applicant field %q; want the Session screen with APP-7", f.m.state, f.m.session.input.Value())
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -86,20 +85,6 @@ func TestFilterHighlightsTheMatchedLetters(t *testing.T) {
 	want := style.Render("passport-") + m.st.Match.Inherit(style).Render("fat") + style.Render("ima.jpeg")
 	if !strings.Contains(m.View(), want) {
 		t.Errorf("the view does not show %q with 'fat' in the match style", r.disp)
-	}
-}
-
-// A fast typist's "/fat" can reach the program in one read, as one message: it opens the filter
-// with "fat" in it, as the four keys typed one by one do.
-func TestKeysThatArriveTogetherOpenTheFilterWithTheRest(t *testing.T) {
-	m := open(t, Options{StartDir: branchFolder(t)}, 100, 30)
-	m, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/fat")})
-	m, _ = drive(t, m, cmd)
-	if !m.Capturing() || m.query != "fat" {
-		t.Fatalf("after \"/fat\" in one message: filter open %v, query %q; want the filter with \"fat\"", m.Capturing(), m.query)
-	}
-	if got := rows(m); len(got) == 0 || got[0] != "passport-fatima.jpeg" {
-		t.Fatalf("filter 'fat': rows %q", got)
 	}
 }
 

@@ -373,14 +373,6 @@ func (m Model) onKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, tea.Batch(cmd, f)
 	}
-	if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-		// Keys typed fast, or sent over a link that batches input, reach bubbletea in one read
-		// and arrive as one message ("/omr"): the first is taken as a key, the rest as typed
-		// after it (into the filter it opened).
-		m, first := m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[:1], Alt: msg.Alt})
-		m, rest := m.onKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: msg.Runes[1:]})
-		return m, tea.Batch(first, rest)
-	}
 	switch {
 	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom):
 		return m.move(msg)
