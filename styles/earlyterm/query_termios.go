@@ -7,6 +7,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unsafe"
 )
 
 // query is a background query in flight: the terminal is in raw mode until finish.
@@ -91,4 +92,32 @@ func (q *query) read() (string, bool) {
 		}
 	}
 	return string(buf), false
+}
+
+func getTermios(fd int) (syscall.Termios, error) {
+	var t syscall.Termios
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), ioctlGetTermios, uintptr(unsafe.Pointer(&t))); e != 0 {
+		return t, e
+	}
+	return t, nil
+}
+
+func setTermios(fd int, t *syscall.Termios) error {
+	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, uintptr(fd), ioctlSetTermios, uintptr(unsafe.Pointer(t))); e != 0 {
+		return e
+	}
+	return nil
+}
+
+// waitReadable waits up to d for fd to have input.
+func waitReadable(fd int, d time.Duration) (bool, error) {
+	var set syscall.FdSet
+	const bits = unsafe.Sizeof(set.Bits[0]) * 8
+	word, bit := uintptr(fd)/bits, uintptr(fd)%bits
+	set.Bits[word] |= 1 << bit
+	tv := syscall.NsecToTimeval(d.Nanoseconds())
+	if err := selectFds(fd+1, &set, &tv); err != nil {
+		return false, err
+	}
+	return set.Bits[word]&(1<<bit) != 0, nil
 }
