@@ -91,17 +91,26 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 }
 
 // firstModel builds the wizard for out, laid out for the real window so the early paint and
-// bubbletea's first render draw the same thing. The model lives on the heap from the start: a
-// Model is 17 KB, and every copy on the start-up path grew the stack by as much.
+// bubbletea's first render draw the same thing.
 func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
-	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
 	if f, ok := out.(term.File); ok {
 		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 && h > 0 {
-			m.apply(tea.WindowSizeMsg{Width: w, Height: h}) // draws the frame
-			return &firstPaint{Model: m, out: out}
+			return firstModelSized(ctx, cfg, out, w, h)
 		}
 	}
-	m.frame = m.render()
+	return firstModelSized(ctx, cfg, out, 0, 0)
+}
+
+// firstModelSized is firstModel for a window of w×h (0×0: unknown, the model's 80×24). The model
+// lives on the heap from the start: a Model is 10 KB, and every copy on the start-up path grew
+// the stack by as much.
+func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *firstPaint {
+	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
+	if w > 0 && h > 0 {
+		m.apply(tea.WindowSizeMsg{Width: w, Height: h}) // draws the frame
+	} else {
+		m.frame = m.render()
+	}
 	return &firstPaint{Model: m, out: out}
 }
 

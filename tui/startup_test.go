@@ -17,7 +17,6 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"passport-update/api"
-	"passport-update/styles"
 )
 
 // In the demo, the specimen passports are written once the first frame is drawn (Init), not
@@ -127,12 +126,10 @@ func TestTheFirstFrameIsDrawnWithinA32KBStack(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := newModel(context.Background(), Config{
+		firstModelSized(context.Background(), Config{
 			Client: client, TenantID: "branch",
 			StartDir: t.TempDir(), Demo: &Demo{PasswordHint: "demo"}, Version: "test",
-		}, styles.NewRenderer(&out, nil))
-		m.apply(tea.WindowSizeMsg{Width: 120, Height: 40})
-		(&firstPaint{Model: m, out: &out}).Init()
+		}, &out, 120, 40).Init()
 		fmt.Print(ansi.Strip(out.String()))
 		return
 	}
