@@ -123,8 +123,8 @@ func (c *Client) VerifyPassword(ctx context.Context, password string, step Updat
 		}
 		return err
 	}
-	if c.learned.Load() == learnedDoc {
-		return err // the doc path worked before: this 404 is the server's answer, not a missing route
+	if c.learned.Load() == learnedDoc && !routeMissing(err) {
+		return err // the doc path worked before and the server said why: its answer, not a missing route
 	}
 	sdkErr := send(pathVerifyPasswordSDK)
 	if isNotFound(sdkErr) {
@@ -134,6 +134,13 @@ func (c *Client) VerifyPassword(ctx context.Context, password string, step Updat
 		c.learned.Store(learnedSDK)
 	}
 	return sdkErr
+}
+
+// routeMissing: a 404 that carries no message, code or field errors, as a server or gateway
+// answers for a path it does not route (an application's own 404 says what was not found).
+func routeMissing(err error) bool {
+	e, ok := err.(*Error)
+	return ok && e.StatusCode == http.StatusNotFound && e.Message == "" && e.ErrorCode == "" && len(e.FieldErrors) == 0
 }
 
 func isNotFound(err error) bool {

@@ -437,6 +437,54 @@ func TestVerifyPasswordFallsBackToTheSDKPathOnceAndRemembersIt(t *testing.T) {
 	}
 }
 
+// Once the documented path has answered, a 404 from it is the server's own answer when it says
+// what was not found; a bare 404 (the path is not routed there, as behind another gateway or in
+// a sandbox scenario) still falls back to the SDK path.
+func TestVerifyPasswordAfterTheDocPathAnsweredTellsAMissingRouteFromTheServersAnswer(t *testing.T) {
+	const doc = "/OnBoarding/api/v1/update/UpdateRequest/VerifyPassword"
+	const sdk = "/OnBoarding/api/v1/update/PasswordUpdateAuthentication/VerifyPassword"
+	for _, row := range []struct {
+		name       string
+		second404  string // the documented path's answer to the second session
+		wantHits   map[string]int
+		wantSecond bool // the second session's check succeeds
+	}{
+		{"a bare 404: the route is missing", "", map[string]int{doc: 2, sdk: 1}, true},
+		{"a 404 with the server's message", `{"message":"Session not found","errorCode":"E404"}`, map[string]int{doc: 2}, false},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			hits := map[string]int{}
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				hits[r.URL.Path]++
+				if r.URL.Path == doc && hits[doc] > 1 {
+					if row.second404 == "" {
+						w.WriteHeader(http.StatusNotFound)
+						return
+					}
+					answerWith(404, row.second404)(w, r)
+					return
+				}
+				answerWith(200, `{"status":0}`)(w, r)
+			}))
+			defer srv.Close()
+			base, err := api.New(srv.URL + "/OnBoarding/")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := base.WithToken("tok-first").VerifyPassword(ctx(t), "Pa55word!-branch", api.StepPassport); err != nil {
+				t.Fatalf("first session: %v", err)
+			}
+			err = base.WithToken("tok-second").VerifyPassword(ctx(t), "Pa55word!-branch", api.StepPassport)
+			if (err == nil) != row.wantSecond {
+				t.Fatalf("second session: err = %v, want success %v", err, row.wantSecond)
+			}
+			if len(hits) != len(row.wantHits) || hits[doc] != row.wantHits[doc] || hits[sdk] != row.wantHits[sdk] {
+				t.Errorf("hits %v, want %v", hits, row.wantHits)
+			}
+		})
+	}
+}
+
 func TestIsTranslationStepEnabledReadsTheFlagFromTheTypoPath(t *testing.T) {
 	rows := []struct {
 		name, answer string
