@@ -159,6 +159,9 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 		fmt.Fprintln(stderr, "passport-update:", err)
 		return exitServer
 	}
+	if res.OutcomeUnknown {
+		return exitServer // as run does: an approval whose outcome must be checked
+	}
 	return exitOK
 }
 

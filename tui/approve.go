@@ -3,11 +3,13 @@ package tui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"passport-update/api"
 	"passport-update/api/checks"
 	"passport-update/tui/arabic"
 )
@@ -26,79 +28,144 @@ func DefaultApproveKeyMap() ApproveKeyMap {
 	}
 }
 
-// approveModel is step 6. sending is set before the request's command is returned, so however
-// often keys arrive only one request leaves. The key is needed twice (armed, then confirmed)
-// after an unknown outcome, and when the checks found problems (an expired passport, an MRZ
-// that fails its check digits): those are repeated here, so nobody approves past them unseen.
-type approveModel struct {
-	keys       ApproveKeyMap
-	fullNameAr *string
-	docNumber  string
-	applicant  string
-	problems   []checks.Finding // the Problem findings of Review
-	sending    bool
-	unknown    bool // a request may have reached the server; outcome not known
-	armed      bool // first press armed (after unknown, or with problems); second press sends
-	attempts   int
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k ApproveKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Approve, k.Back} }
+func (k ApproveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Approve, k.Back}} }
+
+// The approval's outcomes, as the receipt and the summary line say them.
+const (
+	outcomeApproved = "approved"
+	outcomeUnknown  = "unknown"
+)
+
+// approveStep is step 6. While a request is in flight no key sends another, so however often
+// keys arrive only one request leaves. The key is needed twice (armed, then confirmed) after an
+// unknown outcome, and when the checks found problems (an expired passport, an MRZ that fails
+// its check digits): those are repeated here, so nobody approves past them unseen. An unknown
+// outcome stays with this customer, whatever screen they go back to.
+type approveStep struct {
+	keys      ApproveKeyMap
+	send      *string
+	docNumber string
+	problems  []checks.Finding // the Problem findings of Review
+	req       request
+	outcome   string // "", outcomeApproved or outcomeUnknown
+	armed     bool   // first press armed (after unknown, or with problems); second press sends
+	attempts  int
+	took      time.Duration
+	sentAt    time.Time
 }
 
-type actApprove struct{}
-type actBackToReview struct{}
+// approveMsg is the answer to Approve.
+type approveMsg struct {
+	id   int64
+	err  error
+	took time.Duration
+}
 
-func newApprove(fullNameAr *string, docNumber, applicant string, findings []checks.Finding) approveModel {
-	m := approveModel{keys: DefaultApproveKeyMap(), fullNameAr: fullNameAr, docNumber: docNumber, applicant: applicant}
+func (approveMsg) owner() stepID { return stApprove }
+
+func newApprove() approveStep { return approveStep{keys: DefaultApproveKeyMap()} }
+
+// prepare shows what Review will send.
+func (a approveStep) prepare(send *string, docNumber string, findings []checks.Finding) approveStep {
+	a.send, a.docNumber, a.armed, a.problems = send, docNumber, false, nil
 	for _, f := range findings {
 		if f.Severity == checks.Problem {
-			m.problems = append(m.problems, f)
+			a.problems = append(a.problems, f)
 		}
 	}
-	return m
+	return a
 }
 
+func (a approveStep) inFlight() bool { return a.req.busy() }
+func (a approveStep) unknown() bool  { return a.outcome == outcomeUnknown }
+
 // twice reports whether the next approval needs the key twice.
-func (m approveModel) twice() bool { return m.unknown || len(m.problems) > 0 }
+func (a approveStep) twice() bool { return a.unknown() || len(a.problems) > 0 }
 
 var (
 	approveAgain  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
 	approveAnyway = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve anyway"))
 )
 
-func (m approveModel) ShortHelp() []key.Binding {
-	if m.sending {
-		return nil
-	}
-	if m.unknown {
-		return []key.Binding{approveAgain, m.keys.Back}
-	}
-	if len(m.problems) > 0 {
-		return []key.Binding{approveAnyway, m.keys.Back}
-	}
-	return []key.Binding{m.keys.Approve, m.keys.Back}
-}
-
-func (m approveModel) update(msg tea.Msg) (approveModel, tea.Cmd, any) {
-	k, ok := msg.(tea.KeyMsg)
-	if !ok || m.sending {
-		return m, nil, nil
-	}
-	switch {
-	case key.Matches(k, m.keys.Back):
-		m.armed = false
-		return m, nil, actBackToReview{}
-	case key.Matches(k, m.keys.Approve):
-		if m.twice() && !m.armed {
-			m.armed = true
-			return m, nil, nil
+func (a approveStep) update(msg tea.Msg, d desk) (approveStep, tea.Cmd, action) {
+	switch msg := msg.(type) {
+	case approveMsg:
+		return a.answered(msg)
+	case tea.KeyMsg:
+		if a.req.busy() {
+			return a, nil, nil // the one guard: nothing is sent while an approval is in flight
 		}
-		m.sending = true
-		m.armed = false
-		m.attempts++
-		return m, nil, actApprove{}
+		switch {
+		case key.Matches(msg, a.keys.Back):
+			a.armed = false
+			return a, nil, actBack{}
+		case key.Matches(msg, a.keys.Approve):
+			if a.twice() && !a.armed {
+				a.armed = true
+				return a, nil, nil
+			}
+			a.armed = false
+			a.attempts++
+			a.sentAt = d.now
+			id, ctx := a.req.start(d.ctx)
+			c := d.client
+			var send *string
+			if a.send != nil {
+				v := *a.send
+				send = &v
+			}
+			return a, tea.Batch(safe(func() tea.Msg {
+				start := time.Now()
+				err := c.Approve(ctx, send)
+				return approveMsg{id: id, err: err, took: time.Since(start)}
+			}), d.tick), actNotice{}
+		}
 	}
-	return m, nil, nil
+	return a, nil, nil
 }
 
-func (m approveModel) view(c *common, spin string) string {
+// answered: success → Done; a 400 naming FullNameAr → back to that field; an answer that does
+// not say what happened → outcome unknown, never retried by itself; a refusal → stay and say so.
+func (a approveStep) answered(msg approveMsg) (approveStep, tea.Cmd, action) {
+	if !a.req.answers(msg.id) {
+		return a, nil, nil
+	}
+	a.took = msg.took
+	err := msg.err
+	if err == nil {
+		a.outcome = outcomeApproved
+		return a, nil, actSettled{outcome: outcomeApproved}
+	}
+	if api.OutcomeUnknown(err) {
+		a.outcome = outcomeUnknown
+		return a, nil, actSettled{outcome: outcomeUnknown, sentence: api.Sentence(err) + " A second approval needs enter twice."}
+	}
+	if api.SessionExpired(err) {
+		return a, nil, actExpired{}
+	}
+	if text, ok := api.FieldMessage(err, "FullNameAr"); ok {
+		return a, nil, actFieldRefused{field: "FullNameAr", message: text}
+	}
+	return a, nil, actNotice{kind: noticeError, sentence: "Nothing was approved: " + api.Sentence(err) + " Press enter to try again once the cause is fixed."}
+}
+
+func (a approveStep) ShortHelp() []key.Binding {
+	switch {
+	case a.req.busy():
+		return nil
+	case a.unknown():
+		return []key.Binding{approveAgain, a.keys.Back}
+	case len(a.problems) > 0:
+		return []key.Binding{approveAnyway, a.keys.Back}
+	}
+	return []key.Binding{a.keys.Approve, a.keys.Back}
+}
+
+func (a approveStep) FullHelp() [][]key.Binding { return [][]key.Binding{a.ShortHelp()} }
+
+func (a approveStep) view(c *common, spin, applicant string) string {
 	t := c.th
 	var b strings.Builder
 	b.WriteString(t.Heading.Render("Approve the passport update"))
@@ -106,43 +173,47 @@ func (m approveModel) view(c *common, spin string) string {
 	b.WriteString(t.Muted.Render("This is exactly what will be sent:"))
 	b.WriteString("\n\n")
 	b.WriteString("  " + t.Label.Render("call        ") + "POST …/UpdatePassport/Approve\n")
-	if m.fullNameAr != nil {
+	if a.send != nil {
 		// One Arabic value on its own line.
-		b.WriteString("  " + t.Label.Render("fullNameAr  ") + truncate(arabic.Display(*m.fullNameAr, c.mode), c.width-16) + "\n")
+		b.WriteString("  " + t.Label.Render("fullNameAr  ") + truncate(arabic.Display(*a.send, c.mode), c.width-16) + "\n")
 	} else {
 		b.WriteString("  " + t.Label.Render("fullNameAr  ") + "null" + t.Muted.Render("  (translation off, no Arabic name read)") + "\n")
 	}
 	b.WriteString("\n")
-	b.WriteString(t.Muted.Render(ansi.Wordwrap(fmt.Sprintf("Document %s for applicant %s. The server approves the scan it read; other corrections stay in the receipt.", arabic.Clean(m.docNumber), arabic.Clean(m.applicant)), c.width-1, "")))
+	about := fmt.Sprintf("Document %s", arabic.Clean(a.docNumber))
+	if applicant != "" {
+		about += " for applicant " + arabic.Clean(applicant)
+	}
+	b.WriteString(t.Muted.Render(ansi.Wordwrap(about+". The server approves the scan it read; other corrections stay in the receipt.", c.width-1, "")))
 	b.WriteString("\n\n")
-	if len(m.problems) > 0 {
+	if len(a.problems) > 0 {
 		b.WriteString(t.ErrorText.Render("The checks found problems with this passport:"))
 		b.WriteString("\n")
-		for _, f := range m.problems {
+		for _, f := range a.problems {
 			b.WriteString("  " + findingLine(t, f, c.width-3) + "\n")
 		}
-		b.WriteString(t.Muted.Render(ansi.Wordwrap("The server may refuse or accept it; the receipt records what was seen. esc goes back to review to correct a field.", c.width-1, "")))
+		b.WriteString(t.Muted.Render(ansi.Wordwrap("The server may refuse or accept it. esc goes back to review to correct a field.", c.width-1, "")))
 		b.WriteString("\n\n")
 	}
 	switch {
-	case m.sending:
+	case a.req.busy():
 		b.WriteString(spin + " Sending the approval… (not retried automatically)\n")
-	case m.unknown && m.armed:
+	case a.unknown() && a.armed:
 		b.WriteString(t.ButtonFocused.Render("Press enter again to send a second approval"))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render("Only if you checked that the first one did not go through. esc goes back."))
 		b.WriteString("\n")
-	case m.unknown:
+	case a.unknown():
 		b.WriteString(t.Button.Render("Approve again"))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render(ansi.Wordwrap("First check whether the first approval went through; then enter twice to send again.", c.width-1, "")))
 		b.WriteString("\n")
-	case m.armed:
+	case a.armed:
 		b.WriteString(t.ButtonFocused.Render("Press enter again to approve despite the problems above"))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render("esc goes back to review."))
 		b.WriteString("\n")
-	case len(m.problems) > 0:
+	case len(a.problems) > 0:
 		b.WriteString(t.Button.Render("Approve anyway"))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render("enter twice sends one approval; esc goes back to review."))
@@ -155,10 +226,3 @@ func (m approveModel) view(c *common, spin string) string {
 	}
 	return b.String()
 }
-
-// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
-func (k ApproveKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Approve, k.Back} }
-func (k ApproveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Approve, k.Back}} }
-
-// FullHelp is the step's keys in its current state.
-func (m approveModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

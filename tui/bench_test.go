@@ -26,7 +26,7 @@ var benchScreens = []struct {
 		f.verify(testPassword)
 		f.settle()
 		f.send(pickerChosen(f.scan))
-		f.send(uploadProgressMsg{id: f.m.calls[callUpload].id, sent: f.scan.Size / 2, total: f.scan.Size})
+		f.send(uploadProgressMsg{id: f.m.cs.upload.req.id, sent: f.scan.Size / 2, total: f.scan.Size})
 	}},
 	{"Review", func(f *flow) { f.toReview() }},
 	{"ReviewEditingArabic", func(f *flow) { f.toReview(); f.press("enter") }},
@@ -34,7 +34,7 @@ var benchScreens = []struct {
 	{"Done", func(f *flow) {
 		f.toReview()
 		f.press("ctrl+s", "enter")
-		f.until("done", func(m Model) bool { return m.state == stDone })
+		f.until("done", func(m Model) bool { return m.step == stDone })
 	}},
 }
 

@@ -48,12 +48,6 @@ type notice struct {
 	retry    string
 }
 
-// actNotice asks the root to show a sentence (a step's local complaint, e.g. empty input).
-type actNotice struct {
-	sentence string
-	kind     noticeKind
-}
-
 // newInput is a focused single-line input with a steady cursor (no blink ticks to redraw for).
 func newInput(prompt, placeholder string, limit int) textfield.Field {
 	return textfield.New(prompt, placeholder, limit)

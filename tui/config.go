@@ -59,4 +59,6 @@ type Config struct {
 type Result struct {
 	Summary  string // one line, e.g. "Approved passport X1234567 for DEMO-HAPPY in 42s — receipt …"
 	Approved int    // customers approved in this run
+	// OutcomeUnknown: the last approval was sent and no answer says whether it went through.
+	OutcomeUnknown bool
 }

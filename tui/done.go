@@ -30,11 +30,15 @@ func DefaultDoneKeyMap() DoneKeyMap {
 	}
 }
 
-// doneModel is step 7.
-type doneModel struct {
+// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
+func (k DoneKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Quit} }
+func (k DoneKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Next, k.Quit}} }
+
+// doneStep is step 7: the outcome, and where the receipt went.
+type doneStep struct {
 	keys        DoneKeyMap
 	docNumber   string
-	applicant   string
+	applicant   string // "" with a ready token: the wizard never learns the applicant ID
 	elapsed     time.Duration
 	receiptPath string
 	receiptErr  string
@@ -42,39 +46,57 @@ type doneModel struct {
 	shownAt     time.Time
 }
 
-type actNextCustomer struct{}
-type actQuit struct{}
+func newDone() doneStep { return doneStep{keys: DefaultDoneKeyMap()} }
 
-func (m doneModel) ShortHelp() []key.Binding { return []key.Binding{m.keys.Next, m.keys.Quit} }
-
-func (m doneModel) update(msg tea.Msg, now time.Time) (doneModel, tea.Cmd, any) {
-	if k, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case k.Type == tea.KeyEnter && now.Sub(m.shownAt) < enterGrace:
-			return m, nil, nil
-		case key.Matches(k, m.keys.Next):
-			return m, nil, actNextCustomer{}
-		case key.Matches(k, m.keys.Quit):
-			return m, nil, actQuit{}
-		}
-	}
-	return m, nil, nil
+// show fills the screen for an approval; the receipt, when one is written, follows.
+func (s doneStep) show(docNumber, applicant string, elapsed time.Duration, now time.Time, receipt bool) doneStep {
+	s.docNumber, s.applicant, s.elapsed, s.shownAt, s.receiptWait = docNumber, applicant, elapsed, now, receipt
+	return s
 }
 
-func (m doneModel) view(c *common) string {
+// receiptWritten records where the receipt went (or why it could not be written).
+func (s doneStep) receiptWritten(path string, err error) doneStep {
+	s.receiptWait = false
+	s.receiptPath = path
+	if err != nil {
+		s.receiptErr = "could not write the receipt: " + arabic.Clean(err.Error())
+	}
+	return s
+}
+
+func (s doneStep) update(msg tea.Msg, d desk) (doneStep, tea.Cmd, action) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		switch {
+		case k.Type == tea.KeyEnter && d.now.Sub(s.shownAt) < enterGrace:
+			return s, nil, nil
+		case key.Matches(k, s.keys.Next):
+			return s, nil, actNextCustomer{}
+		case key.Matches(k, s.keys.Quit):
+			return s, nil, actQuit{}
+		}
+	}
+	return s, nil, nil
+}
+
+func (s doneStep) ShortHelp() []key.Binding  { return []key.Binding{s.keys.Next, s.keys.Quit} }
+func (s doneStep) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s doneStep) view(c *common) string {
 	t := c.th
 	var b strings.Builder
 	b.WriteString(t.Success.Render("✓ Passport update approved"))
 	b.WriteString("\n\n")
-	b.WriteString("  " + t.Label.Render("Applicant        ") + arabic.Clean(m.applicant) + "\n")
-	b.WriteString("  " + t.Label.Render("Document number  ") + arabic.Clean(m.docNumber) + "\n")
-	b.WriteString("  " + t.Label.Render("Time taken       ") + roundDuration(m.elapsed) + "\n")
+	if s.applicant != "" {
+		b.WriteString("  " + t.Label.Render("Applicant        ") + arabic.Clean(s.applicant) + "\n")
+	}
+	b.WriteString("  " + t.Label.Render("Document number  ") + arabic.Clean(s.docNumber) + "\n")
+	b.WriteString("  " + t.Label.Render("Time taken       ") + roundDuration(s.elapsed) + "\n")
 	switch {
-	case m.receiptPath != "":
-		b.WriteString("  " + t.Label.Render("Receipt          ") + truncate(arabic.Clean(m.receiptPath), c.width-21) + "\n")
-	case m.receiptErr != "":
-		b.WriteString("  " + t.Label.Render("Receipt          ") + t.ErrorText.Render(truncate(m.receiptErr, c.width-21)) + "\n")
-	case m.receiptWait:
+	case s.receiptErr != "":
+		b.WriteString("  " + t.Label.Render("Receipt          ") + t.ErrorText.Render(truncate(s.receiptErr, c.width-21)) + "\n")
+	case s.receiptPath != "":
+		b.WriteString("  " + t.Label.Render("Receipt          ") + truncate(arabic.Clean(s.receiptPath), c.width-21) + "\n")
+	case s.receiptWait:
 		b.WriteString("  " + t.Label.Render("Receipt          ") + t.Muted.Render("writing…") + "\n")
 	}
 	b.WriteString("\n")
@@ -90,10 +112,3 @@ func roundDuration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dm%02ds", s/60, s%60)
 }
-
-// ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
-func (k DoneKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Next, k.Quit} }
-func (k DoneKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Next, k.Quit}} }
-
-// FullHelp is the step's keys in its current state.
-func (m doneModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"os"
+	"reflect"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,13 +35,15 @@ func asciiRenderer() *lipgloss.Renderer {
 }
 
 // driver runs the wizard the way bubbletea does, minus the terminal: every command runs in its
-// own goroutine and its message comes back to Update one at a time. Spinner ticks are dropped
-// (they only animate), so a flow settles once no request is left.
+// own goroutine at once, a batch's commands start the moment the batch is read (bubbletea's loop
+// does that too, without waiting for anything), a sequence's run one after the other, and their
+// messages come back to Update one at a time, in the order they finish. Spinner ticks are
+// dropped (they only animate), so a flow settles once no request is left.
 type driver struct {
 	t       testing.TB
 	m       Model
 	msgs    chan tea.Msg
-	pending int
+	pending atomic.Int64 // messages still to come
 	quit    bool
 	frames  []string
 }
@@ -48,7 +52,7 @@ type cmdDone struct{ msg tea.Msg }
 
 func newDriver(t testing.TB, cfg Config, w, h int) *driver {
 	t.Helper()
-	d := &driver{t: t, msgs: make(chan tea.Msg, 64)}
+	d := &driver{t: t, msgs: make(chan tea.Msg, 256)}
 	d.m = New(context.Background(), cfg, asciiRenderer())
 	d.spawn(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
@@ -59,8 +63,43 @@ func (d *driver) spawn(cmd tea.Cmd) {
 	if cmd == nil {
 		return
 	}
-	d.pending++
-	go func() { d.msgs <- cmdDone{cmd()} }()
+	d.pending.Add(1)
+	go d.run(cmd)
+}
+
+// run is one command's goroutine.
+func (d *driver) run(cmd tea.Cmd) {
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			d.spawn(c)
+		}
+		msg = nil
+	}
+	if seq := sequence(msg); seq != nil {
+		for _, c := range seq {
+			if c == nil {
+				continue
+			}
+			d.pending.Add(1)
+			d.msgs <- cmdDone{c()}
+		}
+		msg = nil
+	}
+	d.msgs <- cmdDone{msg}
+}
+
+// sequence reads tea.Sequence's message (its type is not exported): the commands in order.
+func sequence(msg tea.Msg) []tea.Cmd {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Type().PkgPath() != reflect.TypeOf(tea.BatchMsg{}).PkgPath() || v.Type().Name() != "sequenceMsg" {
+		return nil
+	}
+	cmds := make([]tea.Cmd, v.Len())
+	for i := range cmds {
+		cmds[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return cmds
 }
 
 // send delivers msg to Update and starts the commands it returns.
@@ -72,25 +111,21 @@ func (d *driver) send(msg tea.Msg) {
 	d.spawn(cmd)
 }
 
-// step waits for one command to finish and delivers its message.
+// step waits for one message and delivers it.
 func (d *driver) step() {
 	d.t.Helper()
 	select {
 	case r := <-d.msgs:
-		d.pending--
+		d.pending.Add(-1)
 		d.deliver(r.(cmdDone).msg)
 	case <-time.After(10 * time.Second):
-		d.t.Fatalf("no command finished within 10s (pending %d); screen:\n%s", d.pending, d.m.View())
+		d.t.Fatalf("no command finished within 10s (pending %d); screen:\n%s", d.pending.Load(), d.m.View())
 	}
 }
 
 func (d *driver) deliver(msg tea.Msg) {
-	switch msg := msg.(type) {
+	switch msg.(type) {
 	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			d.spawn(c)
-		}
 	case tea.QuitMsg:
 		d.quit = true
 	case spinner.TickMsg:
@@ -103,7 +138,7 @@ func (d *driver) deliver(msg tea.Msg) {
 func (d *driver) until(what string, ok func(Model) bool) {
 	d.t.Helper()
 	for !ok(d.m) {
-		if d.pending == 0 {
+		if d.pending.Load() == 0 {
 			d.t.Fatalf("waiting for %s, but nothing is running; screen:\n%s", what, d.m.View())
 		}
 		d.step()
@@ -113,7 +148,7 @@ func (d *driver) until(what string, ok func(Model) bool) {
 // settle runs commands until none is left.
 func (d *driver) settle() {
 	d.t.Helper()
-	for d.pending > 0 {
+	for d.pending.Load() > 0 {
 		d.step()
 	}
 }

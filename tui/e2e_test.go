@@ -68,26 +68,26 @@ func chosenFile(t testing.TB, p string) picker.ChosenFile {
 func TestHappyPathAgainstTheSandbox(t *testing.T) {
 	cfg, chosen := sandboxConfig(t)
 	if len(cfg.Demo.Applicants) == 0 {
-		t.Skip("sandbox has no scenarios yet")
+		t.Fatal("the sandbox lists no scenarios")
 	}
 	d := newDriver(t, cfg, 120, 40)
 	d.requireScreen("SANDBOX", "DEMO-HAPPY")
 	d.typeText("DEMO-HAPPY")
 	d.press("enter")
-	d.until("the password step", func(m Model) bool { return m.state == stPassword })
+	d.until("the password step", func(m Model) bool { return m.step == stPassword })
 	d.typeText(sandbox.Password)
 	d.press("enter")
-	d.until("the passport step", func(m Model) bool { return m.state == stPassport })
+	d.until("the passport step", func(m Model) bool { return m.step == stPassport })
 	d.send(picker.ChosenMsg{File: chosen})
-	d.until("the review", func(m Model) bool { return m.state != stUpload })
-	if d.m.state != stReview {
-		t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+	d.until("the review", func(m Model) bool { return m.step != stUpload })
+	if d.m.step != stReview {
+		t.Fatalf("state %v; screen:\n%s", d.m.step, d.screen())
 	}
 	// Correct the Arabic name, then approve.
 	d.press("enter", "ctrl+u")
 	d.typeText("أمينة حسن عبد الرحمن")
 	d.press("enter", "ctrl+s", "enter")
-	d.until("done", func(m Model) bool { return m.state == stDone })
+	d.until("done", func(m Model) bool { return m.step == stDone })
 	d.requireScreen("Passport update approved")
 }
 
@@ -96,7 +96,7 @@ func TestHappyPathAgainstTheSandbox(t *testing.T) {
 func TestProgramRunsThroughTheRealEventLoop(t *testing.T) {
 	cfg, chosen := sandboxConfig(t)
 	if len(cfg.Demo.Applicants) == 0 {
-		t.Skip("sandbox has no scenarios yet")
+		t.Fatal("the sandbox lists no scenarios")
 	}
 	tm := teatest.NewTestModel(t, New(context.Background(), cfg, asciiRenderer()), teatest.WithInitialTermSize(120, 40))
 	wait := func(s string) {
@@ -146,22 +146,22 @@ func TestSandboxScenarios(t *testing.T) {
 		t.Helper()
 		d.typeText(id)
 		d.press("enter")
-		d.until("the session", func(m Model) bool { return !m.session.busy })
-		if d.m.state != stPassword {
+		d.until("the session", func(m Model) bool { return !m.cs.session.req.busy() })
+		if d.m.step != stPassword {
 			return
 		}
 		d.typeText(sandbox.Password)
 		d.press("enter")
-		d.until("the password answer", func(m Model) bool { return !m.password.busy })
+		d.until("the password answer", func(m Model) bool { return !m.cs.password.req.busy() })
 	}
 	upload := func(t *testing.T, d *driver, f picker.ChosenFile) {
 		t.Helper()
-		d.until("the translation flag", func(m Model) bool { return m.calls[callTranslation].id == 0 })
+		d.until("the translation flag", func(m Model) bool { return !m.cs.review.translationReq.busy() })
 		d.send(picker.ChosenMsg{File: f})
-		d.until("the OCR answer", func(m Model) bool { return m.state != stUpload })
+		d.until("the OCR answer", func(m Model) bool { return m.step != stUpload })
 	}
 	hasFinding := func(m Model, field string) bool {
-		for _, f := range m.review.findings {
+		for _, f := range m.cs.review.findings {
 			if f.Field == field {
 				return true
 			}
@@ -173,56 +173,56 @@ func TestSandboxScenarios(t *testing.T) {
 		check func(t *testing.T, d *driver, f picker.ChosenFile)
 	}{
 		{"DEMO-EMAIL", func(t *testing.T, d *driver, f picker.ChosenFile) {
-			if d.m.state != stError || !strings.Contains(strings.ToLower(d.screen()), "email") {
-				t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+			if d.m.step != stStopped || !strings.Contains(strings.ToLower(d.screen()), "email") {
+				t.Fatalf("state %v; screen:\n%s", d.m.step, d.screen())
 			}
 		}},
 		{"DEMO-LOCKOUT", func(t *testing.T, d *driver, f picker.ChosenFile) {
-			for i := 0; i < 3 && !d.m.password.locked; i++ {
+			for i := 0; i < 3 && !d.m.cs.password.locked; i++ {
 				d.typeText(sandbox.Password)
 				d.press("enter")
-				d.until("the password answer", func(m Model) bool { return !m.password.busy })
+				d.until("the password answer", func(m Model) bool { return !m.cs.password.req.busy() })
 			}
-			if !d.m.password.locked || d.m.password.wrong == 0 {
-				t.Fatalf("locked %v wrong %d; screen:\n%s", d.m.password.locked, d.m.password.wrong, d.screen())
+			if !d.m.cs.password.locked || d.m.cs.password.wrong == 0 {
+				t.Fatalf("locked %v wrong %d; screen:\n%s", d.m.cs.password.locked, d.m.cs.password.wrong, d.screen())
 			}
 		}},
 		{"DEMO-OCRFAIL", func(t *testing.T, d *driver, f picker.ChosenFile) {
 			upload(t, d, f)
-			if d.m.state != stPassport || d.m.picker.Err() == "" {
-				t.Fatalf("state %v picker error %q", d.m.state, d.m.picker.Err())
+			if d.m.step != stPassport || d.m.cs.passport.picker.Err() == "" {
+				t.Fatalf("state %v picker error %q", d.m.step, d.m.cs.passport.picker.Err())
 			}
 		}},
 		{"DEMO-NOTRANSLATE", func(t *testing.T, d *driver, f picker.ChosenFile) {
 			upload(t, d, f)
-			if d.m.state != stReview || d.m.review.arabicShown || d.m.review.arabicValue() != nil {
-				t.Fatalf("state %v arabic shown %v", d.m.state, d.m.review.arabicShown)
+			if d.m.step != stReview || d.m.cs.review.arabicShown || d.m.cs.review.arabicValue() != nil {
+				t.Fatalf("state %v arabic shown %v", d.m.step, d.m.cs.review.arabicShown)
 			}
 			d.press("ctrl+s", "enter")
-			d.until("done", func(m Model) bool { return m.state != stApprove || !m.approve.sending })
-			if d.m.state != stDone {
+			d.until("done", func(m Model) bool { return m.step != stApprove || !m.cs.approve.inFlight() })
+			if d.m.step != stDone {
 				t.Fatalf("null name not approved; screen:\n%s", d.screen())
 			}
 		}},
 		{"DEMO-NOARABIC", func(t *testing.T, d *driver, f picker.ChosenFile) {
 			upload(t, d, f)
-			if !d.m.review.arabicShown || *d.m.review.arabicValue() != "" {
+			if !d.m.cs.review.arabicShown || *d.m.cs.review.arabicValue() != "" {
 				t.Fatalf("the empty Arabic field is not offered")
 			}
 			d.press("ctrl+s")
-			if d.m.state != stReview || d.m.notice.kind != noticeError {
+			if d.m.step != stReview || d.m.notice.kind != noticeError {
 				t.Fatal("an empty Arabic name went to approval")
 			}
 		}},
 		{"DEMO-EXPIRED", func(t *testing.T, d *driver, f picker.ChosenFile) {
 			upload(t, d, f)
 			if !hasFinding(d.m, "ExpirationDate") {
-				t.Fatalf("no expiry finding: %+v", d.m.review.findings)
+				t.Fatalf("no expiry finding: %+v", d.m.cs.review.findings)
 			}
 		}},
 		{"DEMO-MRZ", func(t *testing.T, d *driver, f picker.ChosenFile) {
 			upload(t, d, f)
-			if len(d.m.review.findings) == 0 {
+			if len(d.m.cs.review.findings) == 0 {
 				t.Fatal("no MRZ findings")
 			}
 		}},
@@ -233,30 +233,28 @@ func TestSandboxScenarios(t *testing.T) {
 		cfg.Now = clock.Now
 		d := newDriver(t, cfg, 120, 40)
 		toPicker(t, d, "DEMO-EXPIRING")
-		if d.m.state != stPassport {
-			t.Skipf("scenario did not reach the picker (state %v)", d.m.state)
+		if d.m.step != stPassport {
+			t.Fatalf("scenario did not reach the picker (state %v); screen:\n%s", d.m.step, d.screen())
 		}
 		clock.Advance(5 * time.Minute)
 		upload(t, d, chosen)
-		if d.m.state != stSession || !strings.Contains(d.screen(), "expired") || d.m.session.input.Value() != "DEMO-EXPIRING" {
-			t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+		if d.m.step != stSession || !strings.Contains(d.screen(), "expired") || d.m.cs.session.input.Value() != "DEMO-EXPIRING" {
+			t.Fatalf("state %v; screen:\n%s", d.m.step, d.screen())
 		}
 	})
 	t.Run("DEMO-FLAKY", func(t *testing.T) {
 		// The gateway fails the first try of every call: opening the session retries inside
 		// the same session; the password is typed again once, as the notice asks.
-		old := retryPause.Swap(int64(time.Millisecond))
-		defer retryPause.Store(old)
 		cfg, _ := sandboxConfig(t)
 		d := newDriver(t, cfg, 120, 40)
 		toPicker(t, d, "DEMO-FLAKY")
-		if d.m.state == stPassword {
+		if d.m.step == stPassword {
 			d.typeText(sandbox.Password)
 			d.press("enter")
-			d.until("the password answer", func(m Model) bool { return !m.password.busy })
+			d.until("the password answer", func(m Model) bool { return !m.cs.password.req.busy() })
 		}
-		if d.m.state != stPassport {
-			t.Fatalf("state %v; screen:\n%s", d.m.state, d.screen())
+		if d.m.step != stPassport {
+			t.Fatalf("state %v; screen:\n%s", d.m.step, d.screen())
 		}
 	})
 	known := map[string]bool{}
@@ -266,7 +264,7 @@ func TestSandboxScenarios(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.id, func(t *testing.T) {
 			if !known[c.id] {
-				t.Skipf("the sandbox has no %s scenario", c.id)
+				t.Fatalf("the sandbox has no %s scenario", c.id)
 			}
 			cfg, chosen := sandboxConfig(t)
 			d := newDriver(t, cfg, 120, 40)

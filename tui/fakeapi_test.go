@@ -44,6 +44,8 @@ type fakeAPI struct {
 	upload401    bool
 	approveMode  string        // "", "400ar", "drop", "401"
 	uploadGate   chan struct{} // when set, the upload waits on it before answering
+	approveGate  chan struct{} // when set, Approve waits on it before answering
+	approveSeen  chan struct{} // when set, gets a value as each Approve request arrives
 	approveBody  []string
 	counts       map[string]int
 	expiredToken bool
@@ -142,8 +144,14 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/api/v1/update/UpdatePassport/Approve":
 		f.mu.Lock()
 		f.approveBody = append(f.approveBody, string(body))
-		mode := f.approveMode
+		mode, gate, seen := f.approveMode, f.approveGate, f.approveSeen
 		f.mu.Unlock()
+		if seen != nil {
+			seen <- struct{}{}
+		}
+		if gate != nil {
+			<-gate
+		}
 		switch mode {
 		case "400ar":
 			writeJSON(w, 400, `{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"FullNameAr":["The Arabic name must contain at least two names."]}}`)

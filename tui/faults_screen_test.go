@@ -142,15 +142,15 @@ func TestEveryServerFaultIsASentenceOnScreen(t *testing.T) {
 			}, 120, 40)
 			d.typeText("APP-1042")
 			d.press("enter")
-			d.until("the session answer", func(m Model) bool { return !m.session.busy })
-			if d.m.state != stSession {
-				t.Fatalf("state %v after the fault, want the Session screen", d.m.state)
+			d.until("the session answer", func(m Model) bool { return !m.cs.session.req.busy() })
+			if d.m.step != stSession {
+				t.Fatalf("state %v after the fault, want the Session screen", d.m.step)
 			}
 			screen := d.screen()
 			if !strings.Contains(flatten(screen), flatten(firstWords(want, 8))) {
 				t.Fatalf("the screen does not show the sentence %q:\n%s", want, screen)
 			}
-			if got := d.m.session.input.Value(); got != "APP-1042" {
+			if got := d.m.cs.session.input.Value(); got != "APP-1042" {
 				t.Fatalf("the applicant ID typed so far was lost: %q", got)
 			}
 			if strings.ContainsAny(screen, "\x1b\x07") || strings.Contains(screen, "pwned") && strings.Contains(screen, "]0;") {

@@ -1,8 +1,9 @@
 package tui
 
 import (
-	tea "github.com/charmbracelet/bubbletea"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"passport-update/tui/arabic"
 	"passport-update/tui/picker"
@@ -41,21 +42,21 @@ func (f *flow) openSession(applicant string) {
 	f.t.Helper()
 	f.typeText(applicant)
 	f.press("enter")
-	f.until("the session", func(m Model) bool { return !m.session.busy })
+	f.until("the session", func(m Model) bool { return !m.cs.session.req.busy() })
 }
 
 func (f *flow) verify(password string) {
 	f.t.Helper()
 	f.typeText(password)
 	f.press("enter")
-	f.until("the password answer", func(m Model) bool { return !m.password.busy })
+	f.until("the password answer", func(m Model) bool { return !m.cs.password.req.busy() })
 }
 
 // pick is what the picker sends when the file passes its checks.
 func (f *flow) pick() {
 	f.t.Helper()
 	f.send(picker.ChosenMsg{File: f.scan})
-	f.until("the OCR answer", func(m Model) bool { return m.state != stUpload })
+	f.until("the OCR answer", func(m Model) bool { return m.step != stUpload })
 }
 
 // toReview walks the happy path up to the Review screen.
@@ -64,12 +65,12 @@ func (f *flow) toReview() {
 	f.openSession("APP-1042")
 	f.verify(testPassword)
 	f.settle() // the translation flag
-	if f.m.state != stPassport {
-		f.t.Fatalf("state %v after the password, want the passport step; screen:\n%s", f.m.state, f.screen())
+	if f.m.step != stPassport {
+		f.t.Fatalf("state %v after the password, want the passport step; screen:\n%s", f.m.step, f.screen())
 	}
 	f.pick()
-	if f.m.state != stReview {
-		f.t.Fatalf("state %v after the upload, want review; screen:\n%s", f.m.state, f.screen())
+	if f.m.step != stReview {
+		f.t.Fatalf("state %v after the upload, want review; screen:\n%s", f.m.step, f.screen())
 	}
 	f.settle() // thumbnails
 }

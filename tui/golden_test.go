@@ -56,14 +56,14 @@ var screenCases = []screenCase{
 		f.verify(testPassword)
 		f.settle()
 		f.send(pickerChosen(f.scan))
-		f.send(uploadProgressMsg{id: f.m.calls[callUpload].id, sent: f.scan.Size * 2 / 5, total: f.scan.Size})
+		f.send(uploadProgressMsg{id: f.m.cs.upload.req.id, sent: f.scan.Size * 2 / 5, total: f.scan.Size})
 	}},
 	{name: "upload_ocr", api: func(a *fakeAPI) { a.uploadGate = make(chan struct{}) }, run: func(f *flow) {
 		f.openSession("APP-1042")
 		f.verify(testPassword)
 		f.settle()
 		f.send(pickerChosen(f.scan))
-		f.send(uploadProgressMsg{id: f.m.calls[callUpload].id, sent: f.scan.Size, total: f.scan.Size})
+		f.send(uploadProgressMsg{id: f.m.cs.upload.req.id, sent: f.scan.Size, total: f.scan.Size})
 		f.clock.Advance(7_400_000_000)
 		f.send(windowSize(f.m.c.width, f.m.c.height))
 	}},
@@ -86,7 +86,7 @@ var screenCases = []screenCase{
 	}},
 	{name: "review_country_picker", run: func(f *flow) {
 		f.toReview()
-		for f.m.review.fields[f.m.review.cursor].key != "Nationality" {
+		for f.m.cs.review.fields[f.m.cs.review.cursor].spec.key != "Nationality" {
 			f.press("down")
 		}
 		f.press("enter", "ctrl+u")
@@ -95,7 +95,7 @@ var screenCases = []screenCase{
 	{name: "review_translation_off", api: func(a *fakeAPI) { a.translation = false; a.fullNameAr = "" }, run: func(f *flow) { f.toReview() }},
 	{name: "review_expired_passport", run: func(f *flow) {
 		f.toReview()
-		for f.m.review.fields[f.m.review.cursor].key != "ExpirationDate" {
+		for f.m.cs.review.fields[f.m.cs.review.cursor].spec.key != "ExpirationDate" {
 			f.press("down")
 		}
 		f.press("enter", "ctrl+u")
@@ -109,7 +109,7 @@ var screenCases = []screenCase{
 	}},
 	{name: "review_bottom", run: func(f *flow) {
 		f.toReview()
-		for f.m.review.cursor < len(f.m.review.fields) {
+		for f.m.cs.review.cursor < len(f.m.cs.review.fields) {
 			f.press("tab")
 		}
 	}},
@@ -127,7 +127,7 @@ var screenCases = []screenCase{
 	{name: "approve_sending", run: func(f *flow) { f.toReview(); f.press("ctrl+s", "enter") }},
 	{name: "approve_past_a_problem_armed", run: func(f *flow) {
 		f.toReview()
-		for f.m.review.cursor < f.m.review.fieldIndex("ExpirationDate") {
+		for f.m.cs.review.cursor < f.m.cs.review.fieldIndex("ExpirationDate") {
 			f.press("tab")
 		}
 		f.press("enter", "ctrl+u")
@@ -149,9 +149,9 @@ var screenCases = []screenCase{
 		f.toReview()
 		f.clock.Advance(42_000_000_000)
 		f.press("ctrl+s", "enter")
-		f.until("done", func(m Model) bool { return m.state == stDone })
+		f.until("done", func(m Model) bool { return m.step == stDone })
 		f.settle()
-		f.m.done.receiptPath = "receipts/passport-update-20261126T090042Z-APP-1042.json"
+		f.m.cs.done.receiptPath = "receipts/passport-update-20261126T090042Z-APP-1042.json"
 		f.m.frame = f.m.render()
 	}},
 	{name: "confirm_quit", run: func(f *flow) { f.toReview(); f.press("ctrl+c") }},

@@ -1,15 +1,17 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"passport-update/tui/textfield"
-	"regexp"
-	"strconv"
 	"strings"
-	"sync"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"passport-update/api"
+	"passport-update/tui/textfield"
 )
 
 // PasswordKeyMap is the Password screen's keys.
@@ -26,109 +28,125 @@ func DefaultPasswordKeyMap() PasswordKeyMap {
 	}
 }
 
-// passwordModel is step 2: the customer's password, masked; the field is emptied after every
-// answer and when leaving, so the secret lives no longer than the one request.
-type passwordModel struct {
+// passwordStep is step 2: the customer's password, masked. The field is emptied as the request
+// leaves, so the secret lives no longer than the one command. Wrong attempts and the lock are
+// this customer's: the next customer's case starts with a new step.
+type passwordStep struct {
 	keys         PasswordKeyMap
 	input        textfield.Field
-	busy         bool
+	req          request
 	wrong        int // wrong attempts counted here
-	attemptsLeft int // from the server's message; -1 unknown
+	attemptsLeft int // from the server's answer; -1 unknown
 	locked       bool
 	hint         string
+	took         time.Duration
 }
 
-type actVerify struct{ password string }
-type actBack struct{}
+// verifyMsg is the answer to VerifyPassword.
+type verifyMsg struct {
+	id   int64
+	err  error
+	took time.Duration
+}
 
-func newPassword(hint string) passwordModel {
+func (verifyMsg) owner() stepID { return stPassword }
+
+func newPassword(hint string) passwordStep {
 	in := newInput("Password › ", "the customer types it", 256)
 	in.Mask = '•'
-	return passwordModel{keys: DefaultPasswordKeyMap(), input: in, attemptsLeft: -1, hint: hint}
+	return passwordStep{keys: DefaultPasswordKeyMap(), input: in, attemptsLeft: -1, hint: hint}
 }
 
-func (m passwordModel) ShortHelp() []key.Binding {
-	if m.busy {
-		return []key.Binding{m.keys.Back}
-	}
-	if m.locked {
-		return []key.Binding{m.keys.Back}
-	}
-	return []key.Binding{m.keys.Verify, m.keys.Back}
+func (p passwordStep) typing() bool { return !p.locked && !p.req.busy() }
+
+// leave empties the field and drops a verification in flight (going back, or the session ended).
+func (p passwordStep) leave() passwordStep {
+	p.req.stop()
+	p.input.Reset()
+	return p
 }
 
-// clear empties the field (after an answer, or when leaving the screen).
-func (m passwordModel) clear() passwordModel {
-	m.input.Reset()
-	return m
-}
-
-func (m passwordModel) update(msg tea.Msg) (passwordModel, tea.Cmd, any) {
-	if k, ok := msg.(tea.KeyMsg); ok && m.busy {
-		// While verifying only esc works: it abandons the request (its answer is dropped).
-		if key.Matches(k, m.keys.Back) {
-			return m.clear(), nil, actBack{}
+func (p passwordStep) update(msg tea.Msg, d desk) (passwordStep, tea.Cmd, action) {
+	switch msg := msg.(type) {
+	case verifyMsg:
+		return p.answered(msg)
+	case tea.KeyMsg:
+		if key.Matches(msg, p.keys.Back) {
+			return p.leave(), nil, actBack{}
 		}
-		return m, nil, nil
-	}
-	if m.busy {
-		return m, nil, nil
-	}
-	if k, ok := msg.(tea.KeyMsg); ok {
-		switch {
-		case key.Matches(k, m.keys.Back):
-			return m.clear(), nil, actBack{}
-		case m.locked:
-			return m, nil, nil
-		case key.Matches(k, m.keys.Verify):
-			if m.input.Value() == "" {
-				return m, nil, actNotice{sentence: "Ask the customer to type their password first."}
+		if p.req.busy() || p.locked {
+			return p, nil, nil
+		}
+		if key.Matches(msg, p.keys.Verify) {
+			if p.input.Value() == "" {
+				return p, nil, actNotice{sentence: "Ask the customer to type their password first."}
 			}
-			return m, nil, actVerify{password: m.input.Value()}
+			password := p.input.Value()
+			p.input.Reset()
+			id, ctx := p.req.start(d.ctx)
+			c := d.client
+			return p, tea.Batch(safe(func() tea.Msg {
+				start := time.Now()
+				err := c.VerifyPassword(ctx, password, api.StepPassport)
+				return verifyMsg{id: id, err: err, took: time.Since(start)}
+			}), d.tick), actNotice{}
 		}
+		var cmd tea.Cmd
+		p.input, cmd = p.input.Update(msg)
+		return p, cmd, nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return m, cmd, nil
+	return p, nil, nil
 }
 
-// The patterns that read the server's refusal are compiled the first time one is needed.
-var (
-	attemptsLeftRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(\d+)\s*(?:more\s+)?(?:attempts?|tries|try)\s*(?:left|remaining)`)
-	})
-	remainingRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(?:remaining\s+(?:attempts?|tries)|(?:attempts?|tries)\s+(?:left|remaining))\s*[:=]?\s*(\d+)`)
-	})
-	lockedRe = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)\b(lock(?:ed)?\s*out|locked|blocked|suspended|too many)\b`)
-	})
-)
-
-// readAttempts finds "2 attempts left" / "remaining attempts: 2" in a server message.
-func readAttempts(msg string) (int, bool) {
-	for _, re := range []*regexp.Regexp{attemptsLeftRe(), remainingRe()} {
-		if s := re.FindStringSubmatch(msg); s != nil {
-			n, err := strconv.Atoi(s[1])
-			if err == nil {
-				return n, true
-			}
-		}
+// answered: success → the picker; a refusal counts a wrong attempt or locks the screen, in the
+// server's own words where it gives them; a 401 means the session itself is gone.
+func (p passwordStep) answered(msg verifyMsg) (passwordStep, tea.Cmd, action) {
+	if !p.req.answers(msg.id) {
+		return p, nil, nil
 	}
-	return 0, false
+	p.took = msg.took
+	err := msg.err
+	if err == nil {
+		return p, nil, actVerified{}
+	}
+	if errors.Is(err, context.Canceled) {
+		return p, nil, nil
+	}
+	if api.SessionExpired(err) {
+		return p, nil, actExpired{}
+	}
+	r, refused := api.ReadPasswordRefusal(err)
+	if !refused {
+		return p, nil, actNotice{kind: noticeError, sentence: api.Sentence(err) + " Have the password typed again and press enter to retry."}
+	}
+	if r.AttemptsLeft >= 0 {
+		p.attemptsLeft = r.AttemptsLeft
+	}
+	if r.Locked || r.AttemptsLeft == 0 {
+		p.locked = true
+		return p, nil, actNotice{kind: noticeError, sentence: r.Sentence}
+	}
+	p.wrong++
+	return p, nil, actNotice{kind: noticeError, sentence: r.Sentence + " Ask the customer to type it again."}
 }
 
-// isLockout reports whether a refusal says the password is locked.
-func isLockout(msg string) bool { return lockedRe().MatchString(msg) }
+func (p passwordStep) ShortHelp() []key.Binding {
+	if p.req.busy() || p.locked {
+		return []key.Binding{p.keys.Back}
+	}
+	return []key.Binding{p.keys.Verify, p.keys.Back}
+}
 
-func (m passwordModel) view(c *common, spin string) string {
+func (p passwordStep) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+
+func (p passwordStep) view(c *common, spin string) string {
 	t := c.th
 	var b strings.Builder
 	b.WriteString(t.Heading.Render("Verify the customer's password"))
 	b.WriteString("\n\n")
-	if m.locked {
+	if p.locked {
 		// The sentence itself is in the notice above; this says what is left to do here.
-		b.WriteString(t.Muted.Render("No more attempts can be made for this session."))
+		b.WriteString(t.Muted.Render("No more attempts can be made for this customer's session."))
 		b.WriteString("\n")
 		b.WriteString(t.Muted.Render("esc goes back to the applicant ID; ctrl+c quits."))
 		b.WriteString("\n")
@@ -136,27 +154,27 @@ func (m passwordModel) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Turn the keyboard to the customer; the password is never shown or stored."))
 	b.WriteString("\n\n")
-	b.WriteString(m.input.View(c.field))
+	b.WriteString(p.input.View(c.field))
 	b.WriteString("\n")
-	if m.busy {
+	if p.req.busy() {
 		b.WriteString("\n" + spin + " Verifying…\n")
 	}
-	if m.wrong > 0 {
-		s := fmt.Sprintf("Wrong password %d time", m.wrong)
-		if m.wrong > 1 {
+	if p.wrong > 0 {
+		s := fmt.Sprintf("Wrong password %d time", p.wrong)
+		if p.wrong > 1 {
 			s += "s"
 		}
-		if m.attemptsLeft >= 0 {
-			s += fmt.Sprintf(" — %d attempt", m.attemptsLeft)
-			if m.attemptsLeft != 1 {
+		if p.attemptsLeft >= 0 {
+			s += fmt.Sprintf(" — %d attempt", p.attemptsLeft)
+			if p.attemptsLeft != 1 {
 				s += "s"
 			}
 			s += " left before the password locks"
 		}
 		b.WriteString("\n" + t.WarnText.Render(s+".") + "\n")
 	}
-	if m.hint != "" {
-		b.WriteString("\n" + t.Muted.Render("Sandbox password: "+m.hint) + "\n")
+	if p.hint != "" {
+		b.WriteString("\n" + t.Muted.Render("Sandbox password: "+p.hint) + "\n")
 	}
 	return b.String()
 }
@@ -164,6 +182,3 @@ func (m passwordModel) view(c *common, spin string) string {
 // ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
 func (k PasswordKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Verify, k.Back} }
 func (k PasswordKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Verify, k.Back}} }
-
-// FullHelp is the step's keys in its current state.
-func (m passwordModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

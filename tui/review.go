@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"passport-update/tui/textfield"
+	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,10 @@ import (
 	"passport-update/api/checks"
 	"passport-update/tui/arabic"
 	"passport-update/tui/fuzzyx"
+	"passport-update/tui/picker"
+	"passport-update/tui/preview"
 	"passport-update/tui/receipt"
+	"passport-update/tui/textfield"
 )
 
 // ReviewKeyMap is the Review screen's keys while moving between fields.
@@ -57,6 +61,12 @@ func DefaultEditKeyMap() EditKeyMap {
 	}
 }
 
+// The keys of the question "discard the corrections?".
+var (
+	discardKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "discard"))
+	stayKey    = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stay"))
+)
+
 // countryMove is the short help for the country list's up/down.
 var countryMove = key.NewBinding(key.WithKeys("up", "down"), key.WithHelp("↑↓", "choose country"))
 
@@ -78,24 +88,84 @@ const (
 
 var groupTitles = [...]string{"Names", "Document", "Personal"}
 
-// reviewField is one extracted value: what OCR said (cleaned for display) and what it is now.
+// fieldSpec is one row of the Review screen: which value of the OCR answer it shows, where, and
+// how a correction is written back (set is nil for values read from the scan only).
+type fieldSpec struct {
+	key    string // the api.PassportData field; the receipt's name for it
+	label  string
+	group  int
+	kind   fieldKind
+	always bool // shown even when OCR read nothing
+	get    func(api.PassportData) string
+	set    func(*api.PassportData, string)
+}
+
+func dateField(key, label string, group int, always bool, at func(*api.PassportData) *api.Date) fieldSpec {
+	return fieldSpec{key: key, label: label, group: group, kind: kindDate, always: always,
+		get: func(d api.PassportData) string { return at(&d).String() },
+		set: func(d *api.PassportData, v string) { *at(d), _ = parseDate(v) }}
+}
+
+func textField(key, label string, group int, kind fieldKind, always bool, at func(*api.PassportData) *string) fieldSpec {
+	return fieldSpec{key: key, label: label, group: group, kind: kind, always: always,
+		get: func(d api.PassportData) string { return *at(&d) },
+		set: func(d *api.PassportData, v string) { *at(d) = v }}
+}
+
+// arabicNameField is the value Approve sends; it is shown when the translation step is on or
+// OCR read an Arabic name (see newReview).
+var arabicNameField = textField("FullNameAr", "Arabic full name", groupNames, kindArabicName, true, func(d *api.PassportData) *string { return &d.FullNameAr })
+
+// reviewFields is every other row, grouped in the order shown.
+var reviewFields = []fieldSpec{
+	textField("FullNameEn", "Full name (English)", groupNames, kindText, true, func(d *api.PassportData) *string { return &d.FullNameEn }),
+	textField("FirstNameEn", "First name", groupNames, kindText, true, func(d *api.PassportData) *string { return &d.FirstNameEn }),
+	textField("FamilyNameEn", "Family name", groupNames, kindText, true, func(d *api.PassportData) *string { return &d.FamilyNameEn }),
+	textField("FirstNameAr", "First name (Arabic)", groupNames, kindText, false, func(d *api.PassportData) *string { return &d.FirstNameAr }),
+	textField("FamilyNameAr", "Family name (Arabic)", groupNames, kindText, false, func(d *api.PassportData) *string { return &d.FamilyNameAr }),
+	textField("FullName", "Full name (ID card)", groupNames, kindText, false, func(d *api.PassportData) *string { return &d.FullName }),
+	textField("DocumentNumber", "Document number", groupDocument, kindText, true, func(d *api.PassportData) *string { return &d.DocumentNumber }),
+	textField("DocumentCode", "Document code", groupDocument, kindText, false, func(d *api.PassportData) *string { return &d.DocumentCode }),
+	textField("IssuingAuthority", "Issuing authority", groupDocument, kindText, false, func(d *api.PassportData) *string { return &d.IssuingAuthority }),
+	dateField("IssueDate", "Issue date", groupDocument, false, func(d *api.PassportData) *api.Date { return &d.IssueDate }),
+	dateField("ExpirationDate", "Expiry date", groupDocument, true, func(d *api.PassportData) *api.Date { return &d.ExpirationDate }),
+	textField("IDNumber", "ID number", groupDocument, kindText, false, func(d *api.PassportData) *string { return &d.IDNumber }),
+	{key: "VisualZone", label: "MRZ", group: groupDocument, kind: kindReadOnly, get: func(d api.PassportData) string { return d.VisualZone }},
+	dateField("Birthdate", "Birth date", groupPersonal, true, func(d *api.PassportData) *api.Date { return &d.Birthdate }),
+	textField("Gender", "Gender", groupPersonal, kindText, true, func(d *api.PassportData) *string { return &d.Gender }),
+	textField("Nationality", "Nationality", groupPersonal, kindCountry, true, func(d *api.PassportData) *string { return &d.Nationality }),
+	{key: "DetectedAge", label: "Age seen on photo", group: groupPersonal, kind: kindReadOnly, get: func(d api.PassportData) string {
+		if d.DetectedAge == nil {
+			return ""
+		}
+		return strconv.Itoa(*d.DetectedAge)
+	}},
+	{key: "DetectedGender", label: "Gender seen on photo", group: groupPersonal, kind: kindReadOnly, get: func(d api.PassportData) string { return d.DetectedGender }},
+	textField("Address", "Address", groupPersonal, kindText, false, func(d *api.PassportData) *string { return &d.Address }),
+	textField("Profession", "Profession", groupPersonal, kindText, false, func(d *api.PassportData) *string { return &d.Profession }),
+}
+
+// reviewField is one row as shown: what OCR said (cleaned for display) and what it is now.
 type reviewField struct {
-	key   string // the api.PassportData field name
-	label string
-	group int
-	kind  fieldKind
+	spec  *fieldSpec
 	orig  string
 	value string
 }
 
 func (f reviewField) edited() bool { return f.value != f.orig }
 
-// reviewModel is step 5.
-type reviewModel struct {
+// reviewStep is step 5. It also owns the translation flag (asked as soon as the session is
+// open) and the pictures beside the fields.
+type reviewStep struct {
 	keys     ReviewKeyMap
 	editKeys EditKeyMap
 
+	translation    bool
+	translationReq request
+
 	data     api.PassportData // as extracted (not cleaned), for the receipt
+	sha256   string           // of the image these values were read from
+	loaded   bool
 	fields   []reviewField
 	cursor   int // index into fields; len(fields) is the Continue button
 	findings []checks.Finding
@@ -107,161 +177,150 @@ type reviewModel struct {
 
 	editing bool
 	input   textfield.Field
+	asking  bool // "discard the corrections?" is on screen
 
 	countries      *fuzzyx.Index
 	countryEntries []string
 	countryMatches []string
 	countrySel     int
 
-	photo, scan           string // rendered thumbnails, "" until decoded
-	photoTried, scanTried bool   // decoding was started once (a failure is not retried)
+	photo, scan       string // rendered thumbnails, "" until decoded
+	photoReq, scanReq request
+	photoTried        bool // decoding was started once (a failure is not retried)
+	scanTried         bool
 }
 
-type actContinue struct{ fullNameAr *string }
-type actBackToPicker struct{}
+// translationMsg is the answer to IsTranslationStepEnabled.
+type translationMsg struct {
+	id      int64
+	enabled bool
+	err     error
+}
 
-// newReview builds the fields from the OCR answer. arabicOn is the translation flag.
-func newReview(d api.PassportData, translation bool) reviewModel {
-	m := reviewModel{keys: DefaultReviewKeyMap(), editKeys: DefaultEditKeyMap(), data: d, fieldErr: map[string]string{}}
+// thumbMsg is a picture decoded off the loop: the face photo or the scan.
+type thumbMsg struct {
+	id    int64
+	scan  bool
+	thumb preview.Thumbnail
+	ok    bool
+}
+
+func (translationMsg) owner() stepID { return stReview }
+func (thumbMsg) owner() stepID       { return stReview }
+
+func newReview() reviewStep {
+	return reviewStep{keys: DefaultReviewKeyMap(), editKeys: DefaultEditKeyMap(), fieldErr: map[string]string{}}
+}
+
+func (r reviewStep) typing() bool { return r.editing }
+
+// askTranslation starts IsTranslationStepEnabled once the session is open; the upload does not
+// wait for it.
+func (r reviewStep) askTranslation(d desk) (reviewStep, tea.Cmd) {
+	id, ctx := r.translationReq.start(d.ctx)
+	c := d.client
+	return r, safe(func() tea.Msg {
+		on, err := c.IsTranslationStepEnabled(ctx)
+		return translationMsg{id: id, enabled: on, err: err}
+	})
+}
+
+// load shows a new OCR answer. A second answer for the same image (the session was opened again
+// and the file sent again) keeps the corrections made to the first; kept says how many.
+func (r reviewStep) load(data api.PassportData, sha256 string, today time.Time) (_ reviewStep, kept int) {
+	old := r.fields
+	sameImage := r.loaded && sha256 != "" && sha256 == r.sha256
+	r.photoReq.stop()
+	r.scanReq.stop()
+	r = r.build(data, today)
+	r.sha256, r.loaded = sha256, true
+	if sameImage {
+		for _, o := range old {
+			if !o.edited() {
+				continue
+			}
+			if i := r.fieldIndex(o.spec.key); i >= 0 {
+				r.fields[i].value = o.value
+				kept++
+			}
+		}
+		r = r.refresh(today)
+	}
+	return r, kept
+}
+
+// build lays the rows out for data (no edits), keeping the translation flag and the pictures'
+// requests as they are.
+func (r reviewStep) build(d api.PassportData, today time.Time) reviewStep {
+	n := newReview()
+	n.translation, n.translationReq = r.translation, r.translationReq
+	n.data = d
 	ocrArabic := d.FullNameAr
 	if ocrArabic == "" && arabic.HasRTL(d.FullName) {
 		ocrArabic = d.FullName
 	}
-	m.arabicShown = translation || arabic.HasRTL(ocrArabic)
+	n.arabicShown = r.translation || arabic.HasRTL(ocrArabic)
 	switch {
-	case translation:
-		m.arabicReason = "The translation step is on: the server takes this Arabic name."
-	case m.arabicShown:
-		m.arabicReason = "OCR read an Arabic name: the server takes it as corrected here."
+	case r.translation:
+		n.arabicReason = "The translation step is on: the server takes this Arabic name."
+	case n.arabicShown:
+		n.arabicReason = "OCR read an Arabic name: the server takes it as corrected here."
 	default:
-		m.arabicReason = "The translation step is off and OCR read no Arabic name, so the Arabic name is sent empty (null)."
+		n.arabicReason = "The translation step is off and OCR read no Arabic name, so the Arabic name is sent empty (null)."
 	}
-	add := func(key, label string, group int, kind fieldKind, v string, always bool) {
-		v = arabic.Clean(v)
-		if v == "" && !always {
-			return
+	if n.arabicShown {
+		v := arabic.Normalize(arabic.Clean(ocrArabic))
+		n.cleanedNote = arabic.Explain(arabic.Clean(ocrArabic))
+		n.fields = append(n.fields, reviewField{spec: &arabicNameField, orig: v, value: v})
+	}
+	for i := range reviewFields {
+		spec := &reviewFields[i]
+		v := arabic.Clean(spec.get(d))
+		if v == "" && !spec.always {
+			continue
 		}
-		m.fields = append(m.fields, reviewField{key: key, label: label, group: group, kind: kind, orig: v, value: v})
-	}
-	if m.arabicShown {
-		n := arabic.Normalize(arabic.Clean(ocrArabic))
-		m.cleanedNote = arabic.Explain(arabic.Clean(ocrArabic))
-		m.fields = append(m.fields, reviewField{key: "FullNameAr", label: "Arabic full name", group: groupNames, kind: kindArabicName, orig: n, value: n})
-	}
-	add("FullNameEn", "Full name (English)", groupNames, kindText, d.FullNameEn, true)
-	add("FirstNameEn", "First name", groupNames, kindText, d.FirstNameEn, true)
-	add("FamilyNameEn", "Family name", groupNames, kindText, d.FamilyNameEn, true)
-	add("FirstNameAr", "First name (Arabic)", groupNames, kindText, d.FirstNameAr, false)
-	add("FamilyNameAr", "Family name (Arabic)", groupNames, kindText, d.FamilyNameAr, false)
-	if !arabic.HasRTL(d.FullName) || m.arabicShown && d.FullNameAr != "" {
-		add("FullName", "Full name (ID card)", groupNames, kindText, d.FullName, false)
-	}
-	add("DocumentNumber", "Document number", groupDocument, kindText, d.DocumentNumber, true)
-	add("DocumentCode", "Document code", groupDocument, kindText, d.DocumentCode, false)
-	add("IssuingAuthority", "Issuing authority", groupDocument, kindText, d.IssuingAuthority, false)
-	add("IssueDate", "Issue date", groupDocument, kindDate, d.IssueDate.String(), false)
-	add("ExpirationDate", "Expiry date", groupDocument, kindDate, d.ExpirationDate.String(), true)
-	add("IDNumber", "ID number", groupDocument, kindText, d.IDNumber, false)
-	add("VisualZone", "MRZ", groupDocument, kindReadOnly, d.VisualZone, false)
-	add("Birthdate", "Birth date", groupPersonal, kindDate, d.Birthdate.String(), true)
-	add("Gender", "Gender", groupPersonal, kindText, d.Gender, true)
-	add("Nationality", "Nationality", groupPersonal, kindCountry, d.Nationality, true)
-	if d.DetectedAge != nil {
-		add("DetectedAge", "Age seen on photo", groupPersonal, kindReadOnly, strconv.Itoa(*d.DetectedAge), false)
-	}
-	add("DetectedGender", "Gender seen on photo", groupPersonal, kindReadOnly, d.DetectedGender, false)
-	add("Address", "Address", groupPersonal, kindText, d.Address, false)
-	add("Profession", "Profession", groupPersonal, kindText, d.Profession, false)
-	// Fields appear grouped whatever the order above.
-	sortFieldsByGroup(m.fields)
-	return m
-}
-
-func sortFieldsByGroup(fs []reviewField) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].group < fs[j-1].group; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
+		if spec.key == "FullName" && arabic.HasRTL(d.FullName) && !(n.arabicShown && d.FullNameAr != "") {
+			continue // the Arabic full name row already shows it
 		}
+		n.fields = append(n.fields, reviewField{spec: spec, orig: v, value: v})
 	}
+	return n.refresh(today)
 }
 
 // corrected is the extracted data with the corrections applied (for the checks).
-func (m reviewModel) corrected() api.PassportData {
-	d := m.data
-	for _, f := range m.fields {
-		if !f.edited() {
-			continue
-		}
-		switch f.key {
-		case "FullNameAr":
-			d.FullNameAr = f.value
-		case "FullNameEn":
-			d.FullNameEn = f.value
-		case "FirstNameEn":
-			d.FirstNameEn = f.value
-		case "FamilyNameEn":
-			d.FamilyNameEn = f.value
-		case "FirstNameAr":
-			d.FirstNameAr = f.value
-		case "FamilyNameAr":
-			d.FamilyNameAr = f.value
-		case "FullName":
-			d.FullName = f.value
-		case "DocumentNumber":
-			d.DocumentNumber = f.value
-		case "DocumentCode":
-			d.DocumentCode = f.value
-		case "IssuingAuthority":
-			d.IssuingAuthority = f.value
-		case "IssueDate":
-			d.IssueDate, _ = parseDate(f.value)
-		case "ExpirationDate":
-			d.ExpirationDate, _ = parseDate(f.value)
-		case "Birthdate":
-			d.Birthdate, _ = parseDate(f.value)
-		case "Gender":
-			d.Gender = f.value
-		case "IDNumber":
-			d.IDNumber = f.value
-		case "Address":
-			d.Address = f.value
-		case "Profession":
-			d.Profession = f.value
-		case "Nationality":
-			d.Nationality = f.value
+func (r reviewStep) corrected() api.PassportData {
+	d := r.data
+	for _, f := range r.fields {
+		if f.edited() && f.spec.set != nil {
+			f.spec.set(&d, f.value)
 		}
 	}
 	return d
 }
 
 // corrections lists what was changed, for the receipt.
-func (m reviewModel) corrections() []receipt.Correction {
+func (r reviewStep) corrections() []receipt.Correction {
 	var out []receipt.Correction
-	for _, f := range m.fields {
+	for _, f := range r.fields {
 		if f.edited() {
-			out = append(out, receipt.Correction{Field: f.key, Original: f.orig, Corrected: f.value})
+			out = append(out, receipt.Correction{Field: f.spec.key, Original: f.orig, Corrected: f.value})
 		}
 	}
 	return out
 }
 
 // arabicValue is what Approve sends: the normalised name, or nil when the field is not shown.
-func (m reviewModel) arabicValue() *string {
-	if !m.arabicShown {
-		return nil
-	}
-	for _, f := range m.fields {
-		if f.kind == kindArabicName {
-			v := arabic.Normalize(f.value)
-			return &v
-		}
+func (r reviewStep) arabicValue() *string {
+	if i := r.fieldIndex(arabicNameField.key); i >= 0 {
+		v := arabic.Normalize(r.fields[i].value)
+		return &v
 	}
 	return nil
 }
 
-func (m reviewModel) fieldIndex(key string) int {
-	for i, f := range m.fields {
-		if f.key == key {
+func (r reviewStep) fieldIndex(key string) int {
+	for i, f := range r.fields {
+		if f.spec.key == key {
 			return i
 		}
 	}
@@ -269,9 +328,9 @@ func (m reviewModel) fieldIndex(key string) int {
 }
 
 // refresh reruns the checks on the corrected data.
-func (m reviewModel) refresh(today time.Time) reviewModel {
-	m.findings = checks.Review(m.corrected(), today)
-	return m
+func (r reviewStep) refresh(today time.Time) reviewStep {
+	r.findings = checks.Review(r.corrected(), today)
+	return r
 }
 
 func parseDate(s string) (api.Date, bool) {
@@ -285,158 +344,251 @@ func parseDate(s string) (api.Date, bool) {
 	return api.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
 }
 
-func (m reviewModel) ShortHelp() []key.Binding {
-	if m.editing {
-		f := m.fields[m.cursor]
-		if f.kind == kindCountry {
-			return []key.Binding{countryMove, m.editKeys.Save, m.editKeys.Cancel}
-		}
-		return []key.Binding{m.editKeys.Save, m.editKeys.Cancel}
+// startThumbs decodes the scan and the face photo off the loop once the screen is wide enough
+// to show them (now, or after a resize).
+func (r reviewStep) startThumbs(c *common, file picker.ChosenFile, maxBytes int64) (reviewStep, tea.Cmd) {
+	if !r.loaded || c.width < 110 {
+		return r, nil
 	}
-	return []key.Binding{m.keys.Move, m.keys.Edit, m.keys.Continue, m.keys.Back}
-}
-
-func (m reviewModel) FullHelp() [][]key.Binding {
-	if m.editing {
-		return [][]key.Binding{m.ShortHelp()}
-	}
-	return [][]key.Binding{
-		{m.keys.Up, m.keys.Down, m.keys.Edit},
-		{m.keys.Continue, m.keys.Back},
-	}
-}
-
-func (m reviewModel) update(msg tea.Msg, today time.Time) (reviewModel, tea.Cmd, any) {
-	k, isKey := msg.(tea.KeyMsg)
-	if m.editing {
-		f := &m.fields[m.cursor]
-		if isKey {
-			switch {
-			case key.Matches(k, m.editKeys.Cancel):
-				m.editing = false
-				m.input.Blur()
-				return m, nil, nil
-			case key.Matches(k, m.editKeys.Save):
-				v := strings.TrimSpace(m.input.Value())
-				switch f.kind {
-				case kindArabicName:
-					v = arabic.Normalize(v)
-				case kindDate:
-					if _, ok := parseDate(v); !ok {
-						return m, nil, actNotice{sentence: "Write dates as YYYY-MM-DD, e.g. 1991-07-23."}
-					}
-				case kindCountry:
-					if len(m.countryMatches) > 0 {
-						v = strings.SplitN(m.countryMatches[m.countrySel], " ", 2)[0]
-					} else {
-						v = strings.ToUpper(v)
-					}
-				case kindText:
-					v = strings.Join(strings.Fields(v), " ")
-					if f.key == "Gender" {
-						v = strings.ToUpper(v)
-					}
-				}
-				f.value = v
-				delete(m.fieldErr, f.key)
-				m.editing = false
-				m.input.Blur()
-				return m.refresh(today), nil, actNotice{}
-			case f.kind == kindCountry && key.Matches(k, m.editKeys.Up):
-				if m.countrySel > 0 {
-					m.countrySel--
-				}
-				return m, nil, nil
-			case f.kind == kindCountry && key.Matches(k, m.editKeys.Down):
-				if m.countrySel < len(m.countryMatches)-1 {
-					m.countrySel++
-				}
-				return m, nil, nil
+	var cmds []tea.Cmd
+	if r.scan == "" && !r.scanTried && file.Path != "" {
+		r.scanTried = true
+		id, _ := r.scanReq.start(context.Background())
+		profile := c.th.R.ColorProfile()
+		cmds = append(cmds, safe(func() tea.Msg {
+			info := preview.Inspect(file.Path, maxBytes)
+			if info.Refusal != "" {
+				return thumbMsg{id: id, scan: true}
 			}
-		}
-		var cmd tea.Cmd
-		before := m.input.Value()
-		m.input, cmd = m.input.Update(msg)
-		if f.kind == kindCountry && m.input.Value() != before {
-			m = m.searchCountries()
-		}
-		return m, cmd, nil
+			img, err := preview.Decode(info)
+			if err != nil {
+				return thumbMsg{id: id, scan: true}
+			}
+			return thumbMsg{id: id, scan: true, thumb: preview.RenderProfile(img, 36, 12, profile), ok: true}
+		}))
 	}
-	if !isKey {
-		return m, nil, nil
+	if photo := r.data.Photo; photo != "" && r.photo == "" && !r.photoTried {
+		r.photoTried = true
+		id, _ := r.photoReq.start(context.Background())
+		cmds = append(cmds, safe(func() tea.Msg {
+			t, ok := preview.FromBase64(photo, 16, 8)
+			return thumbMsg{id: id, thumb: t, ok: ok}
+		}))
 	}
+	return r, tea.Batch(cmds...)
+}
+
+func (r reviewStep) update(msg tea.Msg, d desk) (reviewStep, tea.Cmd, action) {
+	switch msg := msg.(type) {
+	case translationMsg:
+		return r.onTranslation(msg, d)
+	case thumbMsg:
+		switch {
+		case msg.scan && r.scanReq.answers(msg.id) && msg.ok:
+			r.scan = msg.thumb.Text
+		case !msg.scan && r.photoReq.answers(msg.id) && msg.ok:
+			r.photo = msg.thumb.Text
+		}
+		return r, nil, nil
+	case tea.KeyMsg:
+		switch {
+		case r.asking:
+			return r.answerDiscard(msg)
+		case r.editing:
+			return r.edit(msg, d.now)
+		}
+		return r.move(msg)
+	}
+	return r, nil, nil
+}
+
+func (r reviewStep) onTranslation(msg translationMsg, d desk) (reviewStep, tea.Cmd, action) {
+	if !r.translationReq.answers(msg.id) {
+		return r, nil, nil
+	}
+	if msg.err != nil {
+		// Not fatal: the Arabic field then shows only when OCR reads an Arabic name.
+		if d.cfg.Logger != nil {
+			d.cfg.Logger.Warn("translation flag", "err", msg.err)
+		}
+		return r, nil, nil
+	}
+	r.translation = msg.enabled
+	// A late answer (OCR was faster) still brings the Arabic field, unless edits were made.
+	if r.loaded && msg.enabled && !r.arabicShown && len(r.corrections()) == 0 {
+		photo, scan, cursor := r.photo, r.scan, r.cursor
+		r = r.build(r.data, d.now)
+		r.photo, r.scan, r.photoTried, r.scanTried, r.loaded = photo, scan, true, true, true
+		r.cursor = min(cursor, len(r.fields))
+	}
+	return r, nil, nil
+}
+
+func (r reviewStep) move(k tea.KeyMsg) (reviewStep, tea.Cmd, action) {
 	switch {
-	case key.Matches(k, m.keys.Up):
-		if m.cursor > 0 {
-			m.cursor--
+	case key.Matches(k, r.keys.Up):
+		if r.cursor > 0 {
+			r.cursor--
 		}
-	case key.Matches(k, m.keys.Down):
-		if m.cursor < len(m.fields) {
-			m.cursor++
+	case key.Matches(k, r.keys.Down):
+		if r.cursor < len(r.fields) {
+			r.cursor++
 		}
-	case key.Matches(k, m.keys.Back):
-		return m, nil, actBackToPicker{}
-	case key.Matches(k, m.keys.Continue):
-		return m.tryContinue()
-	case key.Matches(k, m.keys.Edit):
-		if m.cursor == len(m.fields) {
-			return m.tryContinue()
+	case key.Matches(k, r.keys.Back):
+		if n := len(r.corrections()); n > 0 {
+			r.asking = true
+			return r, nil, actNotice{kind: noticeWarning, sentence: fmt.Sprintf("Discard %s? enter discards, esc stays.", plural(n, "correction"))}
 		}
-		f := m.fields[m.cursor]
-		if f.kind == kindReadOnly {
-			return m, nil, actNotice{sentence: "This value is read from the scan and cannot be edited.", kind: noticeInfo}
+		return r, nil, actBack{}
+	case key.Matches(k, r.keys.Continue):
+		return r.tryContinue()
+	case key.Matches(k, r.keys.Edit):
+		if r.cursor == len(r.fields) {
+			return r.tryContinue()
 		}
-		m.input = newInput("", "", 150)
-		m.input.SetValue(f.value)
-		m.input.CursorEnd()
-		m.editing = true
-		if f.kind == kindCountry {
-			if m.countries == nil {
+		f := r.fields[r.cursor]
+		if f.spec.set == nil {
+			return r, nil, actNotice{sentence: "This value is read from the scan and cannot be edited.", kind: noticeInfo}
+		}
+		r.input = newInput("", "", 150)
+		r.input.SetValue(f.value)
+		r.editing = true
+		if f.spec.kind == kindCountry {
+			if r.countries == nil {
 				for _, c := range checks.Countries() {
-					m.countryEntries = append(m.countryEntries, c.Code+" "+c.Name)
+					r.countryEntries = append(r.countryEntries, c.Code+" "+c.Name)
 				}
-				m.countries = fuzzyx.NewIndex(m.countryEntries)
+				r.countries = fuzzyx.NewIndex(r.countryEntries)
 			}
-			m = m.searchCountries()
+			r = r.searchCountries()
 		}
-		return m, nil, nil
 	}
-	return m, nil, nil
+	return r, nil, nil
 }
 
-func (m reviewModel) searchCountries() reviewModel {
-	m.countrySel = 0
-	m.countryMatches = m.countryMatches[:0]
-	q := strings.TrimSpace(m.input.Value())
-	if q == "" || m.countries == nil {
-		return m
+// answerDiscard is the answer to "discard the corrections?": leaving loses them, staying keeps
+// everything.
+func (r reviewStep) answerDiscard(k tea.KeyMsg) (reviewStep, tea.Cmd, action) {
+	switch {
+	case key.Matches(k, discardKey):
+		r.asking = false
+		for i := range r.fields {
+			r.fields[i].value = r.fields[i].orig
+		}
+		return r, nil, actBack{}
+	case key.Matches(k, stayKey):
+		r.asking = false
+		return r, nil, actNotice{}
 	}
-	for _, r := range m.countries.Top(q, 6) {
-		m.countryMatches = append(m.countryMatches, r.Str)
-	}
-	return m
+	return r, nil, nil
 }
 
-func (m reviewModel) tryContinue() (reviewModel, tea.Cmd, any) {
-	v := m.arabicValue()
+func (r reviewStep) edit(k tea.KeyMsg, today time.Time) (reviewStep, tea.Cmd, action) {
+	f := &r.fields[r.cursor]
+	switch {
+	case key.Matches(k, r.editKeys.Cancel):
+		r.editing = false
+		r.input.Blur()
+		return r, nil, nil
+	case key.Matches(k, r.editKeys.Save):
+		v := strings.TrimSpace(r.input.Value())
+		switch f.spec.kind {
+		case kindArabicName:
+			v = arabic.Normalize(v)
+		case kindDate:
+			if _, ok := parseDate(v); !ok {
+				return r, nil, actNotice{sentence: "Write dates as YYYY-MM-DD, e.g. 1991-07-23."}
+			}
+		case kindCountry:
+			if len(r.countryMatches) > 0 {
+				v = strings.SplitN(r.countryMatches[r.countrySel], " ", 2)[0]
+			} else {
+				v = strings.ToUpper(v)
+			}
+		case kindText:
+			v = strings.Join(strings.Fields(v), " ")
+			if f.spec.key == "Gender" {
+				v = strings.ToUpper(v)
+			}
+		}
+		f.value = v
+		delete(r.fieldErr, f.spec.key)
+		r.editing = false
+		r.input.Blur()
+		return r.refresh(today), nil, actNotice{}
+	case f.spec.kind == kindCountry && key.Matches(k, r.editKeys.Up):
+		r.countrySel = max(r.countrySel-1, 0)
+		return r, nil, nil
+	case f.spec.kind == kindCountry && key.Matches(k, r.editKeys.Down):
+		r.countrySel = max(min(r.countrySel+1, len(r.countryMatches)-1), 0)
+		return r, nil, nil
+	}
+	var cmd tea.Cmd
+	before := r.input.Value()
+	r.input, cmd = r.input.Update(k)
+	if f.spec.kind == kindCountry && r.input.Value() != before {
+		r = r.searchCountries()
+	}
+	return r, cmd, nil
+}
+
+func (r reviewStep) searchCountries() reviewStep {
+	r.countrySel = 0
+	r.countryMatches = r.countryMatches[:0]
+	q := strings.TrimSpace(r.input.Value())
+	if q == "" || r.countries == nil {
+		return r
+	}
+	for _, m := range r.countries.Top(q, 6) {
+		r.countryMatches = append(r.countryMatches, m.Str)
+	}
+	return r
+}
+
+func (r reviewStep) tryContinue() (reviewStep, tea.Cmd, action) {
+	v := r.arabicValue()
 	if v != nil {
 		if c := arabic.Validate(*v); !c.OK() {
-			if i := m.fieldIndex("FullNameAr"); i >= 0 {
-				m.cursor = i
-			}
-			return m, nil, actNotice{sentence: "Arabic full name: " + c.Err, kind: noticeError}
+			r.cursor = r.fieldIndex(arabicNameField.key)
+			return r, nil, actNotice{sentence: "Arabic full name: " + c.Err, kind: noticeError}
 		}
 	}
-	return m, nil, actContinue{fullNameAr: v}
+	return r, nil, actToApprove{send: v, docNumber: r.corrected().DocumentNumber, findings: r.findings}
 }
 
-// setFieldError puts the server's message under a field and moves the cursor there.
-func (m reviewModel) setFieldError(field, msg string) reviewModel {
-	if i := m.fieldIndex(field); i >= 0 {
-		m.fieldErr[field] = msg
-		m.cursor = i
+// refused puts the server's message under a field and moves the cursor there.
+func (r reviewStep) refused(field, msg string) reviewStep {
+	if i := r.fieldIndex(field); i >= 0 {
+		r.fieldErr[r.fields[i].spec.key] = msg
+		r.cursor = i
 	}
-	return m
+	return r
+}
+
+func (r reviewStep) ShortHelp() []key.Binding {
+	switch {
+	case r.asking:
+		return []key.Binding{discardKey, stayKey}
+	case r.editing && r.fields[r.cursor].spec.kind == kindCountry:
+		return []key.Binding{countryMove, r.editKeys.Save, r.editKeys.Cancel}
+	case r.editing:
+		return []key.Binding{r.editKeys.Save, r.editKeys.Cancel}
+	}
+	return []key.Binding{r.keys.Move, r.keys.Edit, r.keys.Continue, r.keys.Back}
+}
+
+func (r reviewStep) FullHelp() [][]key.Binding {
+	if r.editing || r.asking {
+		return [][]key.Binding{r.ShortHelp()}
+	}
+	return [][]key.Binding{{r.keys.Up, r.keys.Down, r.keys.Edit}, {r.keys.Continue, r.keys.Back}}
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 // ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).

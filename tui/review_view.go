@@ -29,7 +29,7 @@ func showValue(v string, mode arabic.Mode) string {
 
 // view draws the fields (windowed around the cursor to fit h lines) and, when wide enough, the
 // face photo and scan beside them.
-func (m reviewModel) view(c *common, h int) string {
+func (m reviewStep) view(c *common, h int) string {
 	t := c.th
 	right := ""
 	if c.width >= 110 && (m.photo != "" || m.scan != "") {
@@ -66,8 +66,8 @@ func (m reviewModel) view(c *common, h int) string {
 	group := -1
 	valueW := max(leftW-labelWidth-4, 10)
 	for i, f := range m.fields {
-		if f.group != group {
-			group = f.group
+		if f.spec.group != group {
+			group = f.spec.group
 			lines = append(lines, "", t.Heading.Render(strings.ToUpper(groupTitles[group])))
 		}
 		sel := i == m.cursor
@@ -78,8 +78,8 @@ func (m reviewModel) view(c *common, h int) string {
 		if sel {
 			prefix = "› "
 		}
-		label := f.label
-		if f.kind == kindArabicName {
+		label := f.spec.label
+		if f.spec.kind == kindArabicName {
 			label += " ★"
 		}
 		lab := t.Label.Render(fmt.Sprintf("%-*s", labelWidth, label))
@@ -89,7 +89,7 @@ func (m reviewModel) view(c *common, h int) string {
 		if sel && m.editing {
 			lines = append(lines, prefix+lab+m.input.View(c.field))
 			lines = append(lines, m.editLines(c, f, leftW)...)
-		} else if f.key == "VisualZone" {
+		} else if f.spec.key == "VisualZone" {
 			for j, row := range mrzRows(f.value) {
 				if j == 0 {
 					lines = append(lines, prefix+lab+truncate(row, valueW))
@@ -106,7 +106,7 @@ func (m reviewModel) view(c *common, h int) string {
 			} else {
 				v = truncate(v, valueW)
 			}
-			if f.kind == kindCountry && f.value != "" {
+			if f.spec.kind == kindCountry && f.value != "" {
 				if name, ok := checks.CountryName(f.value); ok {
 					v += t.Muted.Render(" " + name)
 				}
@@ -120,17 +120,17 @@ func (m reviewModel) view(c *common, h int) string {
 				lines = append(lines, "    "+t.Muted.Render("was: ")+truncate(was, valueW))
 			}
 		}
-		if f.kind == kindArabicName && !(sel && m.editing) {
+		if f.spec.kind == kindArabicName && !(sel && m.editing) {
 			lines = append(lines, "    "+t.Muted.Render(truncate("↑ the value the API takes (fullNameAr)", leftW-4)))
 			if m.cleanedNote != "" && !f.edited() {
 				lines = append(lines, "    "+t.Muted.Render(truncate("From the scan's name: "+lowerFirst(m.cleanedNote)+" (the API takes letters only).", leftW-4)))
 			}
 		}
-		if e, ok := m.fieldErr[f.key]; ok {
+		if e, ok := m.fieldErr[f.spec.key]; ok {
 			lines = append(lines, "    "+t.ErrorText.Render(truncate("✖ Server: "+arabic.Clean(e), leftW-4)))
 		}
 		for _, fd := range m.findings {
-			if fd.Field == f.key {
+			if fd.Field == f.spec.key {
 				lines = append(lines, "    "+findingLine(t, fd, leftW-4))
 			}
 		}
@@ -154,7 +154,7 @@ func (m reviewModel) view(c *common, h int) string {
 	} else {
 		lines = append(lines, "  "+t.Muted.Render(btn))
 	}
-	if m.editing && m.fields[m.cursor].kind == kindCountry {
+	if m.editing && m.fields[m.cursor].spec.kind == kindCountry {
 		// keep the country list in view under the input
 		cursorLine += min(len(m.countryMatches)+1, 7)
 	}
@@ -166,11 +166,11 @@ func (m reviewModel) view(c *common, h int) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left), "  ", clipLines(right, h))
 }
 
-func (m reviewModel) editLines(c *common, f reviewField, w int) []string {
+func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 	t := c.th
 	var out []string
 	ind := "    "
-	switch f.kind {
+	switch f.spec.kind {
 	case kindArabicName:
 		raw := m.input.Value()
 		n := arabic.Normalize(raw)

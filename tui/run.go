@@ -22,8 +22,8 @@ import (
 var ErrNoTerminal = errors.New("passport-update needs a terminal; for scripts and CI use `passport-update run` (see `passport-update run --help`)")
 
 // Run runs the wizard until the user quits or ctx ends. The terminal is always given back:
-// bubbletea restores it on SIGTERM and on panics; SIGHUP is turned into a clean quit here, and a
-// panic in the wizard is written to a temp file (no secrets) and reported in one sentence.
+// signals become a clean quit (see leaveMsg), and a panic in the wizard is written to a temp file
+// (no secrets) and reported in one sentence.
 func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	if cfg.Getenv == nil {
 		cfg.Getenv = os.Getenv
@@ -53,20 +53,26 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		tea.WithInput(in),
 		tea.WithOutput(out),
 		tea.WithFilter(lateAnswerFilter()),
+		tea.WithoutSignalHandler(),
 	)
 
-	hup := make(chan os.Signal, 1)
-	signal.Notify(hup, syscall.SIGHUP)
+	// SIGINT, SIGTERM and SIGHUP are one request to leave, handled as ctrl+c is: an approval in
+	// flight is waited for, a second signal leaves at once.
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP)
 	stop := make(chan struct{})
 	go func() {
-		select {
-		case <-hup:
-			p.Quit()
-		case <-stop:
+		for {
+			select {
+			case <-sigs:
+				p.Send(leaveMsg{})
+			case <-stop:
+				return
+			}
 		}
 	}()
 	final, runErr := p.Run()
-	signal.Stop(hup)
+	signal.Stop(sigs)
 	close(stop)
 
 	res, bidiOff, panicPath := outcome(final)

@@ -7,10 +7,11 @@ import (
 	"os"
 
 	"bytes"
-	tea "github.com/charmbracelet/bubbletea"
 	"strings"
 	"sync"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"passport-update/api"
 	"passport-update/tui/arabic"
@@ -34,8 +35,8 @@ func TestArabicFieldOnlyWhenTranslationIsOnOrOCRReadOne(t *testing.T) {
 			fa.translation, fa.fullNameAr = c.translation, c.ocrName
 			f := newFlow(t, fa, 80, 24)
 			f.toReview()
-			if f.m.review.arabicShown != c.wantShown {
-				t.Fatalf("Arabic field shown = %v", f.m.review.arabicShown)
+			if f.m.cs.review.arabicShown != c.wantShown {
+				t.Fatalf("Arabic field shown = %v", f.m.cs.review.arabicShown)
 			}
 			if !c.wantShown {
 				f.requireScreen("sent empty (null)")
@@ -45,7 +46,7 @@ func TestArabicFieldOnlyWhenTranslationIsOnOrOCRReadOne(t *testing.T) {
 				f.requireScreen("null")
 			}
 			f.press("enter")
-			f.until("done", func(m Model) bool { return m.state == stDone })
+			f.until("done", func(m Model) bool { return m.step == stDone })
 			got := decodeApproveBody(t, fa.approveBody[0])
 			if (got == nil) != (c.wantSent == nil) || got != nil && *got != *c.wantSent {
 				t.Fatalf("fullNameAr sent %v, want %v", deref(got), deref(c.wantSent))
@@ -66,14 +67,14 @@ func TestEditingTheArabicNameShowsHowItReadsAndSendsTheCleanValue(t *testing.T) 
 	fa := newFakeAPI()
 	f := newFlow(t, fa, 120, 40)
 	f.toReview()
-	if f.m.review.fields[0].key != "FullNameAr" {
-		t.Fatalf("first field %q, want the Arabic full name", f.m.review.fields[0].key)
+	if f.m.cs.review.fields[0].spec.key != "FullNameAr" {
+		t.Fatalf("first field %q, want the Arabic full name", f.m.cs.review.fields[0].spec.key)
 	}
 	f.press("enter", "ctrl+u")
 	f.typeText("فاطِمَة الزَّهراء علي")
 	f.requireScreen("reads as:", "harakat removed", "valid")
 	f.press("enter")
-	if f.m.review.editing {
+	if f.m.cs.review.editing {
 		t.Fatal("enter did not save")
 	}
 	f.requireScreen("(edited)", "was:")
@@ -84,11 +85,11 @@ func TestEditingTheArabicNameShowsHowItReadsAndSendsTheCleanValue(t *testing.T) 
 		}
 	}
 	f.press("ctrl+s", "enter")
-	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.until("done", func(m Model) bool { return m.step == stDone })
 	if got := decodeApproveBody(t, fa.approveBody[0]); got == nil || *got != "فاطمة الزهراء علي" {
 		t.Fatalf("sent %v", deref(got))
 	}
-	if c := f.m.review.corrections(); len(c) != 1 || c[0].Field != "FullNameAr" {
+	if c := f.m.cs.review.corrections(); len(c) != 1 || c[0].Field != "FullNameAr" {
 		t.Fatalf("corrections %+v", c)
 	}
 }
@@ -101,20 +102,20 @@ func TestAnInvalidArabicNameCannotBeApproved(t *testing.T) {
 	f.typeText("Mohamed")
 	f.requireScreen("✖")
 	f.press("enter", "ctrl+s")
-	if f.m.state != stReview || f.m.notice.kind != noticeError {
-		t.Fatalf("state %v notice %+v", f.m.state, f.m.notice)
+	if f.m.step != stReview || f.m.notice.kind != noticeError {
+		t.Fatalf("state %v notice %+v", f.m.step, f.m.notice)
 	}
 }
 
 func TestEditsOfOtherFields(t *testing.T) {
 	f := newFlow(t, newFakeAPI(), 120, 40)
 	f.toReview()
-	idx := func(key string) int { return f.m.review.fieldIndex(key) }
+	idx := func(key string) int { return f.m.cs.review.fieldIndex(key) }
 	moveTo := func(key string) {
-		for f.m.review.cursor < idx(key) {
+		for f.m.cs.review.cursor < idx(key) {
 			f.press("tab")
 		}
-		for f.m.review.cursor > idx(key) {
+		for f.m.cs.review.cursor > idx(key) {
 			f.press("shift+tab")
 		}
 	}
@@ -124,7 +125,7 @@ func TestEditsOfOtherFields(t *testing.T) {
 		f.typeText("germ")
 		f.requireScreen("DEU Germany")
 		f.press("enter")
-		if v := f.m.review.fields[idx("Nationality")].value; v != "DEU" {
+		if v := f.m.cs.review.fields[idx("Nationality")].value; v != "DEU" {
 			t.Fatalf("nationality %q", v)
 		}
 	})
@@ -133,11 +134,11 @@ func TestEditsOfOtherFields(t *testing.T) {
 		f.press("enter", "ctrl+u")
 		f.typeText("23/07/1991")
 		f.press("enter")
-		if !f.m.review.editing || f.m.notice.kind == noticeNone {
+		if !f.m.cs.review.editing || f.m.notice.kind == noticeNone {
 			t.Fatal("a bad date was accepted")
 		}
 		f.press("esc")
-		if f.m.review.fields[idx("Birthdate")].edited() {
+		if f.m.cs.review.fields[idx("Birthdate")].edited() {
 			t.Fatal("esc kept the edit")
 		}
 	})
@@ -147,11 +148,11 @@ func TestEditsOfOtherFields(t *testing.T) {
 		f.typeText("2020-01-01")
 		f.press("enter")
 		found := false
-		for _, fd := range f.m.review.findings {
+		for _, fd := range f.m.cs.review.findings {
 			found = found || fd.Field == "ExpirationDate"
 		}
 		if !found {
-			t.Fatalf("no finding for an expired passport: %+v", f.m.review.findings)
+			t.Fatalf("no finding for an expired passport: %+v", f.m.cs.review.findings)
 		}
 	})
 }
@@ -170,7 +171,7 @@ func TestCtrlCAsksOnceDataWouldBeLost(t *testing.T) {
 	}
 	f.requireScreen("Quit now?")
 	f.press("esc")
-	if f.m.confirmQuit || f.m.state != stReview {
+	if f.m.confirmQuit || f.m.step != stReview {
 		t.Fatal("esc did not return to the review")
 	}
 	f.press("ctrl+c", "enter")
@@ -186,7 +187,7 @@ func (f *flow) quitRequested() bool {
 }
 
 func (f *flow) settleQuiet() {
-	for f.pending > 0 {
+	for f.pending.Load() > 0 {
 		f.step()
 	}
 }
@@ -246,7 +247,7 @@ func TestTooSmallTerminalAsksToBeBigger(t *testing.T) {
 	f.requireScreen("Make me bigger", "50×15")
 	f.typeText("APP-1")
 	f.press("enter")
-	if f.m.busy() || f.m.session.input.Value() != "" {
+	if f.m.waiting() || f.m.cs.session.input.Value() != "" {
 		t.Fatal("keys reached the hidden screen")
 	}
 	f.send(windowSize(80, 24))
@@ -256,7 +257,7 @@ func TestTooSmallTerminalAsksToBeBigger(t *testing.T) {
 func TestHelpKeys(t *testing.T) {
 	f := newFlow(t, newFakeAPI(), 80, 24)
 	f.typeText("?")
-	if f.m.help.ShowAll || f.m.session.input.Value() != "?" {
+	if f.m.help.ShowAll || f.m.cs.session.input.Value() != "?" {
 		t.Fatal("? in a text input toggled help instead of being typed")
 	}
 	f.press("f1")
@@ -294,7 +295,7 @@ func TestSecretsNeverReachTheScreenOrTheLog(t *testing.T) {
 	f.pick()
 	f.settle()
 	f.press("ctrl+s", "enter")
-	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.until("done", func(m Model) bool { return m.step == stDone })
 	f.settle()
 	for _, frame := range f.frames {
 		for _, secret := range []string{testPassword, testToken, testTenantSecret} {
@@ -323,9 +324,9 @@ func TestReadyTokenSkipsTheSession(t *testing.T) {
 		c.TokenReady = true
 		c.TenantSecret = ""
 	})
-	f.until("the silent session check", func(m Model) bool { return m.state != stSession })
-	if f.m.state != stPassword {
-		t.Fatalf("state %v; screen:\n%s", f.m.state, f.screen())
+	f.until("the silent session check", func(m Model) bool { return m.step != stSession })
+	if f.m.step != stPassword {
+		t.Fatalf("state %v; screen:\n%s", f.m.step, f.screen())
 	}
 	if fa.count("/api/v1/Auth/GenerateUpdateRequestSessionToken") != 0 {
 		t.Fatal("a ready token opened a new session")
@@ -344,14 +345,14 @@ func TestDemoModeListsTheApplicantsAndTheHint(t *testing.T) {
 	})
 	f.requireScreen("SANDBOX", "DEMO-HAPPY", "Wrong password lockout")
 	f.press("down", "down")
-	if f.m.session.input.Value() != "DEMO-LOCKOUT" {
-		t.Fatalf("down picked %q", f.m.session.input.Value())
+	if f.m.cs.session.input.Value() != "DEMO-LOCKOUT" {
+		t.Fatalf("down picked %q", f.m.cs.session.input.Value())
 	}
 	f.press("up")
 	f.press("enter")
-	f.until("the session", func(m Model) bool { return !m.session.busy })
-	if f.m.applicantID != "DEMO-HAPPY" {
-		t.Fatalf("opened %q", f.m.applicantID)
+	f.until("the session", func(m Model) bool { return !m.cs.session.req.busy() })
+	if f.m.cs.applicantID != "DEMO-HAPPY" {
+		t.Fatalf("opened %q", f.m.cs.applicantID)
 	}
 	f.requireScreen("Sandbox password: Demo@2026")
 }
@@ -363,12 +364,12 @@ func TestReceiptKeepsTheRecordButNoSecret(t *testing.T) {
 	f.press("enter", "ctrl+u")
 	f.typeText("فاطمة الزهراء علي")
 	f.press("enter", "ctrl+s", "enter")
-	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.until("done", func(m Model) bool { return m.step == stDone })
 	f.settle()
-	if f.m.done.receiptPath == "" {
+	if f.m.cs.done.receiptPath == "" {
 		t.Fatalf("no receipt; screen:\n%s", f.screen())
 	}
-	raw, err := os.ReadFile(f.m.done.receiptPath)
+	raw, err := os.ReadFile(f.m.cs.done.receiptPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -384,7 +385,7 @@ func TestReceiptKeepsTheRecordButNoSecret(t *testing.T) {
 			t.Errorf("receipt holds a secret or image bytes: %q", secret)
 		}
 	}
-	if !strings.Contains(f.m.Result().Summary, f.m.done.receiptPath) {
+	if !strings.Contains(f.m.Result().Summary, f.m.cs.done.receiptPath) {
 		t.Errorf("summary %q lacks the receipt path", f.m.Result().Summary)
 	}
 }
@@ -409,12 +410,12 @@ func TestAPanicInACommandIsWrittenDownAndEndsTheProgram(t *testing.T) {
 func TestWideningTheReviewShowsThePictures(t *testing.T) {
 	f := newFlow(t, newFakeAPI(), 80, 24)
 	f.toReview()
-	if f.m.review.scan != "" || f.m.review.photo != "" {
+	if f.m.cs.review.scan != "" || f.m.cs.review.photo != "" {
 		t.Fatal("pictures decoded for a screen too narrow to show them")
 	}
 	f.send(windowSize(120, 40))
 	f.settle()
-	if f.m.review.scan == "" || f.m.review.photo == "" {
+	if f.m.cs.review.scan == "" || f.m.cs.review.photo == "" {
 		t.Fatal("pictures missing after widening")
 	}
 	f.requireScreen("Face photo", "Scan")
@@ -424,16 +425,16 @@ func TestAnImpatientEnterDoesNotSkipTheOutcome(t *testing.T) {
 	f := newFlow(t, newFakeAPI(), 80, 24)
 	f.toReview()
 	f.press("ctrl+s", "enter")
-	f.until("done", func(m Model) bool { return m.state == stDone })
+	f.until("done", func(m Model) bool { return m.step == stDone })
 	f.press("enter")
-	if f.m.state != stDone {
+	if f.m.step != stDone {
 		t.Fatal("an enter right after the approval skipped the Done screen")
 	}
 	f.clock.Advance(2 * enterGrace)
 	f.press("enter")
 	f.settle()
-	if f.m.state != stSession {
-		t.Fatalf("enter a moment later did not start the next customer (state %v)", f.m.state)
+	if f.m.step != stSession {
+		t.Fatalf("enter a moment later did not start the next customer (state %v)", f.m.step)
 	}
 }
 
@@ -445,16 +446,16 @@ func TestLettersAreTextWhereverTextIsTyped(t *testing.T) {
 	for _, l := range letters {
 		f.press(l)
 	}
-	if f.quitRequested() || f.m.state != stSession || f.m.session.input.Value() != strings.Join(letters, "") {
-		t.Fatalf("session: state %v, input %q", f.m.state, f.m.session.input.Value())
+	if f.quitRequested() || f.m.step != stSession || f.m.cs.session.input.Value() != strings.Join(letters, "") {
+		t.Fatalf("session: state %v, input %q", f.m.step, f.m.cs.session.input.Value())
 	}
 	f.press("ctrl+u")
 	f.openSession("APP-1042")
 	for _, l := range letters {
 		f.press(l)
 	}
-	if f.quitRequested() || f.m.state != stPassword || f.m.password.input.Value() != strings.Join(letters, "") {
-		t.Fatalf("password: state %v", f.m.state)
+	if f.quitRequested() || f.m.step != stPassword || f.m.cs.password.input.Value() != strings.Join(letters, "") {
+		t.Fatalf("password: state %v", f.m.step)
 	}
 	f.press("ctrl+u")
 	f.verify(testPassword)
@@ -464,8 +465,8 @@ func TestLettersAreTextWhereverTextIsTyped(t *testing.T) {
 	for _, l := range letters {
 		f.press(l)
 	}
-	if f.quitRequested() || f.m.state != stReview || !f.m.review.editing || !strings.HasSuffix(f.m.review.input.Value(), strings.Join(letters, "")) {
-		t.Fatalf("review: state %v editing %v value %q", f.m.state, f.m.review.editing, f.m.review.input.Value())
+	if f.quitRequested() || f.m.step != stReview || !f.m.cs.review.editing || !strings.HasSuffix(f.m.cs.review.input.Value(), strings.Join(letters, "")) {
+		t.Fatalf("review: state %v editing %v value %q", f.m.step, f.m.cs.review.editing, f.m.cs.review.input.Value())
 	}
 }
 
@@ -474,7 +475,7 @@ func TestDoneAcceptsTheArabicLayoutTwins(t *testing.T) {
 		f := newFlow(t, newFakeAPI(), 80, 24)
 		f.toReview()
 		f.press("ctrl+s", "enter")
-		f.until("done", func(m Model) bool { return m.state == stDone })
+		f.until("done", func(m Model) bool { return m.step == stDone })
 		f.press(k)
 		if !f.quitRequested() {
 			t.Fatalf("%s on Done did not quit", k)
@@ -488,15 +489,15 @@ func TestEscInThePickersFilterClosesTheFilterNotTheStep(t *testing.T) {
 	f.verify(testPassword)
 	f.settle()
 	f.press("/")
-	if !f.m.picker.Capturing() {
-		t.Skip("the picker does not open a filter on /")
+	if !f.m.cs.passport.picker.Capturing() {
+		t.Fatal("the picker does not open a filter on /")
 	}
 	f.press("esc")
-	if f.m.state != stPassport {
-		t.Fatalf("esc in the filter left the step (state %v)", f.m.state)
+	if f.m.step != stPassport {
+		t.Fatalf("esc in the filter left the step (state %v)", f.m.step)
 	}
 	f.press("esc")
-	if f.m.state != stPassword {
-		t.Fatalf("esc on the list did not go back (state %v)", f.m.state)
+	if f.m.step != stPassword {
+		t.Fatalf("esc on the list did not go back (state %v)", f.m.step)
 	}
 }

@@ -1,14 +1,18 @@
 package tui
 
 import (
-	"github.com/charmbracelet/lipgloss"
-	"passport-update/tui/textfield"
+	"context"
+	"errors"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
+	"passport-update/api"
 	"passport-update/tui/arabic"
+	"passport-update/tui/textfield"
 )
 
 // SessionKeyMap is the Session screen's keys.
@@ -31,116 +35,182 @@ func DefaultSessionKeyMap() SessionKeyMap {
 	}
 }
 
-// sessionModel is step 1: the applicant ID, or the silent resume of a ready token.
-type sessionModel struct {
-	keys  SessionKeyMap
-	input textfield.Field
-	demo  []DemoApplicant
-	sel   int  // highlighted demo applicant, -1 for none
-	busy  bool // a session call is in flight
-	ready bool // resuming a ready token: nothing to type
+// sessionStep is step 1: the applicant ID and the session for it (steps 1, 2, 3, 3b of the
+// API), or with a ready token the silent check of step 3b.
+type sessionStep struct {
+	keys       SessionKeyMap
+	input      textfield.Field
+	demo       []DemoApplicant
+	sel        int  // highlighted demo applicant, -1 for none
+	tokenReady bool // steps 1–3 were done elsewhere: nothing to type
+	opening    string
+	req        request
+	took       time.Duration
 }
 
-// actOpenSession asks the root to open a session for the applicant.
-type actOpenSession struct{ applicantID string }
+// sessionMsg is the answer to opening (or checking) the session.
+type sessionMsg struct {
+	id   int64
+	sess api.PassportSession
+	err  error
+	took time.Duration
+}
 
-// actCancelSession abandons the session being opened.
-type actCancelSession struct{}
+func (sessionMsg) owner() stepID { return stSession }
 
-func newSession(demo *Demo, ready bool) sessionModel {
-	in := newInput("Applicant ID › ", "from the onboarding callback", 128)
-	m := sessionModel{keys: DefaultSessionKeyMap(), input: in, sel: -1, ready: ready}
+func newSession(demo *Demo, tokenReady bool) sessionStep {
+	s := sessionStep{keys: DefaultSessionKeyMap(), input: newInput("Applicant ID › ", "from the onboarding callback", 128), sel: -1, tokenReady: tokenReady}
 	if demo != nil {
-		m.demo = demo.Applicants
+		s.demo = demo.Applicants
 	}
-	return m
+	return s
 }
 
-func (m sessionModel) ShortHelp() []key.Binding {
-	if m.busy {
-		return []key.Binding{m.keys.Cancel}
-	}
-	if m.ready {
-		return nil
-	}
-	if len(m.demo) > 0 {
-		return []key.Binding{m.keys.Open, m.keys.Pick}
-	}
-	return []key.Binding{m.keys.Open}
+func (s sessionStep) typing() bool { return !s.tokenReady && !s.req.busy() }
+
+// resume checks a ready token: the verification method only.
+func (s sessionStep) resume(d desk) (sessionStep, tea.Cmd) {
+	id, ctx := s.req.start(d.ctx)
+	c := d.cfg.Client
+	return s, tea.Batch(safe(func() tea.Msg {
+		start := time.Now()
+		sess, err := c.ResumePassportSession(ctx)
+		return sessionMsg{id: id, sess: sess, err: err, took: time.Since(start)}
+	}), d.tick)
 }
 
-func (m sessionModel) update(msg tea.Msg) (sessionModel, tea.Cmd, any) {
-	if k, ok := msg.(tea.KeyMsg); ok && m.busy && !m.ready && key.Matches(k, m.keys.Cancel) {
-		return m, nil, actCancelSession{}
-	}
-	if m.busy || m.ready {
-		return m, nil, nil
-	}
-	if k, ok := msg.(tea.KeyMsg); ok {
+func (s sessionStep) open(d desk, applicantID string) (sessionStep, tea.Cmd) {
+	id, ctx := s.req.start(d.ctx)
+	s.opening = applicantID
+	c, tenantID, secret := d.cfg.Client, d.cfg.TenantID, d.cfg.TenantSecret
+	return s, tea.Batch(safe(func() tea.Msg {
+		start := time.Now()
+		sess, err := c.OpenPassportSession(ctx, tenantID, secret, applicantID)
+		return sessionMsg{id: id, sess: sess, err: err, took: time.Since(start)}
+	}), d.tick)
+}
+
+// expired is the step again after the server refused the session mid-flow: the applicant ID is
+// in the field, ready for enter.
+func (s sessionStep) expired(applicantID string) sessionStep {
+	s.req.stop()
+	s.input.SetValue(applicantID)
+	return s
+}
+
+func (s sessionStep) update(msg tea.Msg, d desk) (sessionStep, tea.Cmd, action) {
+	switch msg := msg.(type) {
+	case sessionMsg:
+		return s.answered(msg, d)
+	case tea.KeyMsg:
+		if s.req.busy() {
+			if !s.tokenReady && key.Matches(msg, s.keys.Cancel) {
+				s.req.stop()
+				return s, nil, actNotice{kind: noticeInfo, sentence: "Cancelled. Press enter to open the session again."}
+			}
+			return s, nil, nil
+		}
+		if s.tokenReady {
+			return s, nil, nil
+		}
 		switch {
-		case key.Matches(k, m.keys.Open):
-			id := strings.TrimSpace(m.input.Value())
-			if id == "" && m.sel >= 0 {
-				id = m.demo[m.sel].ApplicantID
+		case key.Matches(msg, s.keys.Open):
+			id := strings.TrimSpace(s.input.Value())
+			if id == "" && s.sel >= 0 {
+				id = s.demo[s.sel].ApplicantID
 			}
 			if id == "" {
-				return m, nil, actNotice{sentence: "Type the applicant ID first."}
+				return s, nil, actNotice{sentence: "Type the applicant ID first."}
 			}
-			return m, nil, actOpenSession{applicantID: id}
-		case key.Matches(k, m.keys.Up) && len(m.demo) > 0:
-			m.sel--
-			if m.sel < 0 {
-				m.sel = len(m.demo) - 1
-			}
-			m.input.SetValue(m.demo[m.sel].ApplicantID)
-			m.input.CursorEnd()
-			return m, nil, nil
-		case key.Matches(k, m.keys.Down) && len(m.demo) > 0:
-			m.sel = (m.sel + 1) % len(m.demo)
-			m.input.SetValue(m.demo[m.sel].ApplicantID)
-			m.input.CursorEnd()
-			return m, nil, nil
+			s, cmd := s.open(d, id)
+			return s, cmd, actNotice{}
+		case key.Matches(msg, s.keys.Up) && len(s.demo) > 0:
+			s.sel = (s.sel - 1 + len(s.demo)) % len(s.demo)
+			s.input.SetValue(s.demo[s.sel].ApplicantID)
+			return s, nil, nil
+		case key.Matches(msg, s.keys.Down) && len(s.demo) > 0:
+			s.sel = (s.sel + 1) % len(s.demo)
+			s.input.SetValue(s.demo[s.sel].ApplicantID)
+			return s, nil, nil
 		}
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(msg)
+		return s, cmd, nil
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return m, cmd, nil
+	return s, nil, nil
 }
 
-func (m sessionModel) view(c *common, spin string) string {
+func (s sessionStep) answered(msg sessionMsg, d desk) (sessionStep, tea.Cmd, action) {
+	if !s.req.answers(msg.id) {
+		return s, nil, nil
+	}
+	s.took = msg.took
+	err := msg.err
+	var um *api.UnsupportedMethodError
+	switch {
+	case err == nil:
+		return s, nil, actSessionOpened{applicantID: s.opening, session: msg.sess}
+	case errors.Is(err, context.Canceled):
+		return s, nil, nil
+	case s.tokenReady && api.SessionExpired(err):
+		return s, nil, actStop{sentence: tokenRefused}
+	case s.tokenReady, errors.Is(err, api.ErrPassportStepNotAllowed), errors.As(err, &um):
+		return s, nil, actStop{sentence: api.Sentence(err)}
+	}
+	return s, nil, actNotice{kind: noticeError, sentence: api.Sentence(err) + " Press enter to try again."}
+}
+
+// tokenRefused is what a refused ready token means: there is no applicant step to go back to.
+const tokenRefused = "The server refused the session token (it may have expired). Start passport-update again with a fresh token."
+
+func (s sessionStep) ShortHelp() []key.Binding {
+	switch {
+	case s.req.busy() && !s.tokenReady:
+		return []key.Binding{s.keys.Cancel}
+	case s.tokenReady:
+		return nil
+	case len(s.demo) > 0:
+		return []key.Binding{s.keys.Open, s.keys.Pick}
+	}
+	return []key.Binding{s.keys.Open}
+}
+
+func (s sessionStep) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+
+func (s sessionStep) view(c *common, spin string) string {
 	t := c.th
 	var b strings.Builder
 	b.WriteString(t.Heading.Render("Open the update session"))
 	b.WriteString("\n\n")
-	if m.ready {
+	if s.tokenReady {
 		b.WriteString(spin + " Checking the session token…\n")
 		return b.String()
 	}
 	b.WriteString(t.Muted.Render("Type the customer's applicant ID and press enter."))
 	b.WriteString("\n\n")
-	b.WriteString(m.input.View(c.field))
+	b.WriteString(s.input.View(c.field))
 	b.WriteString("\n")
-	if m.busy {
+	if s.req.busy() {
 		b.WriteString("\n" + spin + " Opening the session (token, allowed steps, verification method)…\n")
 	}
-	if len(m.demo) > 0 {
+	if len(s.demo) > 0 {
 		b.WriteString("\n")
 		b.WriteString(t.Heading.Render("Sandbox applicants"))
 		b.WriteString(t.Muted.Render("  (↑/↓ to pick)"))
 		b.WriteString("\n")
 		w := c.width - 4
 		idWidth := 0
-		for _, a := range m.demo {
+		for _, a := range s.demo {
 			idWidth = max(idWidth, lipgloss.Width(arabic.Clean(a.ApplicantID)))
 		}
-		for i, a := range m.demo {
+		for i, a := range s.demo {
 			id := arabic.Clean(a.ApplicantID)
 			line := id + strings.Repeat(" ", idWidth-lipgloss.Width(id)) + "  " + arabic.Clean(a.Name)
 			if a.Description != "" {
 				line += " — " + arabic.Clean(a.Description)
 			}
 			line = truncate(line, w)
-			if i == m.sel {
+			if i == s.sel {
 				b.WriteString(t.Selected.Render("› " + line))
 			} else {
 				b.WriteString("  " + line)
@@ -156,6 +226,3 @@ func (k SessionKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Open, 
 func (k SessionKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Open, k.Up, k.Down, k.Cancel}}
 }
-
-// FullHelp is the step's keys in its current state.
-func (m sessionModel) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }

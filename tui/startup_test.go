@@ -1,13 +1,10 @@
 package tui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -15,8 +12,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-
-	"passport-update/api"
 )
 
 // In the demo, the specimen passports are written once the first frame is drawn (Init), not
@@ -51,8 +46,8 @@ func TestThePickerListsTheDemoFolderOnlyOnceTheSpecimensAreWritten(t *testing.T)
 			}
 			f.verify(testPassword)
 			f.settle()
-			if f.m.state != stPassport {
-				t.Fatalf("state %v, want the passport step; screen:\n%s", f.m.state, f.screen())
+			if f.m.step != stPassport {
+				t.Fatalf("state %v, want the passport step; screen:\n%s", f.m.step, f.screen())
 			}
 			f.requireScreen(tc.want...)
 			if !strings.Contains(f.screen(), "specimen-passport.jpg") {
@@ -106,45 +101,4 @@ func TestALateBackgroundAnswerIsNotTyped(t *testing.T) {
 			}
 		})
 	}
-}
-
-// The first frame is laid out and painted within a 32 KB goroutine stack. Every stack growth
-// copies the stack into fresh memory, and fresh pages are what start-up costs most (on the VM
-// this was measured on, 14 µs each): a Theme or step model copied by value, or a frame full of
-// style temporaries, grew the stack to 128 KB before the first frame. The child process draws
-// the frame under debug.SetMaxStack, which crashes it if any stack grows past the limit (64 KB
-// under the race detector, whose instrumentation enlarges every frame).
-func TestTheFirstFrameIsDrawnWithinA32KBStack(t *testing.T) {
-	if os.Getenv("TUI_FIRST_FRAME_CHILD") == "1" {
-		limit := 32 << 10
-		if raceEnabled {
-			limit *= 2 // instrumented frames are larger; the old path needed 128 KB without it
-		}
-		debug.SetMaxStack(limit)
-		var out strings.Builder
-		client, err := api.New("http://127.0.0.1:9")
-		if err != nil {
-			t.Fatal(err)
-		}
-		firstModelSized(context.Background(), Config{
-			Client: client, TenantID: "branch",
-			StartDir: t.TempDir(), Demo: &Demo{PasswordHint: "demo"}, Version: "test",
-		}, &out, 120, 40).Init()
-		fmt.Print(ansi.Strip(out.String()))
-		return
-	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestTheFirstFrameIsDrawnWithinA32KBStack$")
-	cmd.Env = append(os.Environ(), "TUI_FIRST_FRAME_CHILD=1")
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("drawing the first frame needed more than a 32 KB stack (64 KB with -race) (%v):\n%s", err, lastLines(string(out), 12))
-	}
-	if !strings.Contains(string(out), "Applicant ID") {
-		t.Fatalf("the child drew no Session screen:\n%s", out)
-	}
-}
-
-func lastLines(s string, n int) string {
-	lines := strings.Split(s, "\n")
-	return strings.Join(lines[max(len(lines)-n, 0):], "\n")
 }

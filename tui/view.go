@@ -20,55 +20,73 @@ func (m Model) View() string {
 	return m.frame
 }
 
-// keyHelp is the footer's bindings: the active step's, then the global ones.
+// keyHelp is the footer's bindings: the step's, then the global ones.
 func (m *Model) keyHelp() keyHelp {
-	var short []key.Binding
-	var full [][]key.Binding
-	switch m.state {
-	case stSession:
-		short, full = m.session.ShortHelp(), m.session.FullHelp()
-	case stPassword:
-		short, full = m.password.ShortHelp(), m.password.FullHelp()
-	case stPassport:
-		// The picker's keys are many: back and help go first so a narrow footer keeps them.
-		helpKey := m.globalKeys.Help
-		if m.inputFocused() {
-			helpKey = helpKeyF1
-		}
-		short = append([]key.Binding{m.passKeys.Back, helpKey}, m.picker.ShortHelp()...)
-		full = append([][]key.Binding{{m.globalKeys.Help, m.globalKeys.RTL, m.globalKeys.Quit, m.passKeys.Back}}, m.picker.FullHelp()...)
-		return keyHelp{short: append(short, m.globalKeys.Quit), full: full}
-	case stUpload:
-		short, full = m.upload.ShortHelp(), m.upload.FullHelp()
-	case stReview:
-		short = m.review.ShortHelp()
-		full = m.review.FullHelp()
-	case stApprove:
-		short, full = m.approve.ShortHelp(), m.approve.FullHelp()
-	case stDone:
-		short, full = m.done.ShortHelp(), m.done.FullHelp()
-	case stError:
-		b := []key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start over")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quit")),
-		}
-		short, full = b, [][]key.Binding{b}
+	helpKey := m.keys.Help
+	if m.typing() {
+		helpKey = helpKeyF1
 	}
-	if m.confirmQuit {
+	switch {
+	case m.leaving:
+		b := []key.Binding{key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "leave now, outcome unknown"))}
+		return keyHelp{short: b, full: [][]key.Binding{b}}
+	case m.confirmQuit:
 		b := []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "quit anyway")),
 			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "stay")),
 		}
 		return keyHelp{short: b, full: [][]key.Binding{b}}
+	case m.step == stPassport:
+		// The picker's keys are many: back and help go first so a narrow footer keeps them.
+		p := &m.cs.passport
+		short := append([]key.Binding{p.keys.Back, helpKey}, p.ShortHelp()...)
+		full := append([][]key.Binding{{m.keys.Help, m.keys.RTL, m.keys.Quit, p.keys.Back}}, p.FullHelp()...)
+		return keyHelp{short: append(short, m.keys.Quit), full: full}
 	}
-	helpKey := m.globalKeys.Help
-	if m.inputFocused() {
-		helpKey = helpKeyF1
+	var short []key.Binding
+	var full [][]key.Binding
+	switch m.step {
+	case stSession:
+		short, full = m.cs.session.ShortHelp(), m.cs.session.FullHelp()
+	case stPassword:
+		short, full = m.cs.password.ShortHelp(), m.cs.password.FullHelp()
+	case stUpload:
+		short, full = m.cs.upload.ShortHelp(), m.cs.upload.FullHelp()
+	case stReview:
+		short, full = m.cs.review.ShortHelp(), m.cs.review.FullHelp()
+	case stApprove:
+		short, full = m.cs.approve.ShortHelp(), m.cs.approve.FullHelp()
+	case stDone:
+		short, full = m.cs.done.ShortHelp(), m.cs.done.FullHelp()
+	case stStopped:
+		start := key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "next customer"))
+		if m.cfg.TokenReady {
+			start = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "quit"))
+		}
+		short = []key.Binding{start, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "quit"))}
+		full = [][]key.Binding{short}
 	}
-	short = append(short[:len(short):len(short)], helpKey, m.globalKeys.Quit)
+	short = append(short[:len(short):len(short)], helpKey, m.keys.Quit)
 	// The global column comes first so a narrow screen never cuts it off.
-	full = append([][]key.Binding{{helpKey, m.globalKeys.RTL, m.globalKeys.Quit}}, full...)
+	full = append([][]key.Binding{{helpKey, m.keys.RTL, m.keys.Quit}}, full...)
 	return keyHelp{short: short, full: full}
+}
+
+// stepIndex is the header's step (the step line has five; Done is past the last).
+func (m *Model) stepIndex() int {
+	switch m.step {
+	case stSession, stStopped:
+		return 0
+	case stPassword:
+		return 1
+	case stPassport, stUpload:
+		return 2
+	case stReview:
+		return 3
+	case stApprove:
+		return 4
+	}
+	return len(styles.Steps)
 }
 
 // chrome draws the header (with the notice) and the footer; the body gets what is left.
@@ -76,8 +94,11 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	c := &m.c
 	t := c.th
 	var head strings.Builder
-	applicant := arabic.Clean(m.applicantID)
-	if m.state == stSession && !m.session.busy && !m.session.ready {
+	applicant := arabic.Clean(m.cs.applicantID)
+	switch {
+	case m.step == stSession && m.cs.session.req.busy(), m.step == stStopped && applicant == "":
+		applicant = arabic.Clean(m.cs.session.opening)
+	case m.step == stSession:
 		// Back on the Session screen (a refusal, an expired session) no session is open for
 		// anyone: the ID tried is in the field, not in the header.
 		applicant = ""
@@ -138,31 +159,49 @@ func (m *Model) renderBody(h int) string {
 	c := &m.c
 	t := c.th
 	spin := m.spin.View()
-	if m.confirmQuit {
-		return t.Heading.Render("Quit now?") + "\n\n" +
-			t.Warning("The passport was uploaded but not approved. Quitting now loses this customer's review; they would have to start again.", c.width) +
+	cs := &m.cs
+	switch {
+	case m.leaving:
+		return t.Heading.Render("Waiting for the server's answer to the approval") + "\n\n" +
+			t.Warning("The approval has been sent. Leaving now would leave its outcome unknown, so the wizard waits for the answer (up to the call's time limit) and then quits. Press ctrl+c again to leave at once.", c.width) +
+			"\n\n" + spin + " Sending the approval…"
+	case m.confirmQuit:
+		return t.Heading.Render("Quit now?") + "\n\n" + t.Warning(m.quitWarning(), c.width) +
 			"\n\n" + t.Key.Render("enter") + t.Muted.Render(" quit anyway   ") + t.Key.Render("esc") + t.Muted.Render(" stay")
 	}
-	switch m.state {
+	switch m.step {
 	case stSession:
-		return m.session.view(c, spin)
+		return cs.session.view(c, spin)
 	case stPassword:
-		return m.password.view(c, spin)
+		return cs.password.view(c, spin)
 	case stPassport:
-		return m.picker.View()
+		return cs.passport.picker.View()
 	case stUpload:
-		return m.upload.view(c, spin)
+		return cs.upload.view(c, spin)
 	case stReview:
-		return m.review.view(c, h)
+		return cs.review.view(c, h)
 	case stApprove:
-		return m.approve.view(c, spin)
+		return cs.approve.view(c, spin, cs.applicantID)
 	case stDone:
-		return m.done.view(c)
-	case stError:
-		return t.Heading.Render("This customer cannot continue here") + "\n\n" + t.Error(arabic.Clean(m.errSentence), c.width) +
-			"\n\n" + t.Muted.Render("enter starts over, esc quits.")
+		return cs.done.view(c)
+	case stStopped:
+		next := "enter starts the next customer, esc quits."
+		if m.cfg.TokenReady {
+			next = "enter or esc quits."
+		}
+		return t.Heading.Render("This customer cannot continue here") + "\n\n" + t.Error(arabic.Clean(cs.stopped), c.width) +
+			"\n\n" + t.Muted.Render(next)
 	}
 	return ""
+}
+
+// quitWarning says what quitting now loses: never "not approved" when the approval may have gone
+// through.
+func (m *Model) quitWarning() string {
+	if m.cs.approve.unknown() {
+		return "The approval was sent but its outcome is unknown. Check the customer's update in the back office before approving again; the receipt, if one is kept, records it as unknown."
+	}
+	return "The passport was uploaded but not approved. Quitting now loses this customer's review; they would have to start again."
 }
 
 func (m *Model) renderTooSmall() string {

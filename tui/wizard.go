@@ -1,0 +1,339 @@
+package tui
+
+// The root's moves: keys every screen shares, and what it does with a step's action. The step
+// on screen changes only in goTo.
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"passport-update/tui/arabic"
+)
+
+// leaveMsg asks the wizard to end, as ctrl+c does: SIGINT, SIGTERM or SIGHUP (see Run).
+type leaveMsg struct{}
+
+// goTo puts step s on screen.
+func (m *Model) goTo(s stepID) {
+	if s != m.step && m.cfg.Logger != nil {
+		// Steps only: no value typed or received is logged.
+		m.cfg.Logger.Debug("wizard step", "from", m.step.String(), "to", s.String())
+	}
+	m.step = s
+}
+
+// key routes a key: the leaving and confirm-quit overlays first, then the global keys (ctrl+c,
+// help, ctrl+r), then the step on screen.
+func (m *Model) key(k tea.KeyMsg) tea.Cmd {
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste && !m.typing() {
+		// Keys typed fast, or sent over a link that batches input, reach bubbletea in one read
+		// and arrive as one message ("/omr", "nAPP-1"). Where no text field has them, the first
+		// is taken as a key and the rest as typed after it (into the field it may have opened).
+		first := m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[:1], Alt: k.Alt})
+		return tea.Batch(first, m.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: k.Runes[1:]}))
+	}
+	if m.leaving {
+		if key.Matches(k, m.keys.Quit) {
+			return m.stop()
+		}
+		return nil
+	}
+	if m.confirmQuit {
+		switch k.String() {
+		case "enter", "ctrl+c":
+			return m.stop()
+		case "esc":
+			m.confirmQuit = false
+		}
+		return nil
+	}
+	if key.Matches(k, m.keys.Quit) {
+		return m.quit()
+	}
+	if m.tooSmall() {
+		return nil
+	}
+	if key.Matches(k, m.keys.RTL) {
+		return m.cycleMode()
+	}
+	if key.Matches(k, helpKeyF1) || (!m.typing() && key.Matches(k, m.keys.Help)) {
+		m.help.ShowAll = !m.help.ShowAll
+		return nil
+	}
+	if m.help.ShowAll && k.String() == "esc" && !m.typing() {
+		m.help.ShowAll = false
+		return nil
+	}
+	return m.send(m.step, k)
+}
+
+// quit is ctrl+c or a signal. With an approval in flight it waits for the answer (up to the
+// call's timeout; a second ctrl+c leaves at once); when leaving would lose an uploaded review
+// it asks first.
+func (m *Model) quit() tea.Cmd {
+	switch {
+	case m.cs.approve.inFlight():
+		m.leaving = true
+		return nil
+	case m.cs.uploaded() && !m.confirmQuit:
+		m.confirmQuit = true
+		return nil
+	}
+	return m.stop()
+}
+
+// stop ends the program now, after writing the receipt of an approval whose answer never came.
+func (m *Model) stop() tea.Cmd {
+	var receipt tea.Cmd
+	if m.cs.approve.inFlight() && !m.cs.receipt.busy() {
+		receipt = m.cs.writeReceipt(&m.cfg, outcomeUnknown, m.c.now())
+	}
+	m.quitting = true
+	if receipt != nil {
+		return tea.Sequence(receipt, tea.Quit)
+	}
+	m.cs.close()
+	return tea.Quit
+}
+
+// cycleMode is ctrl+r: terminal → app → off. Entering app mode switches the terminal's own bidi
+// off where it supports that (else it would reorder our reordered lines again); leaving turns it on.
+func (m *Model) cycleMode() tea.Cmd {
+	m.c.mode = (m.c.mode + 1) % 3
+	m.notice = notice{kind: noticeInfo, sentence: "Arabic display mode: " + m.c.mode.String() + " (ctrl+r cycles terminal → app → off)."}
+	if !m.bidiToggle {
+		return nil
+	}
+	switch {
+	case m.c.mode == arabic.ModeApp && !m.bidiOff:
+		m.bidiOff = true
+		return bidiCmd(m.cfg.Output, false)
+	case m.c.mode != arabic.ModeApp && m.bidiOff:
+		m.bidiOff = false
+		return bidiCmd(m.cfg.Output, true)
+	}
+	return nil
+}
+
+// act carries out what a step asked for.
+func (m *Model) act(a action) tea.Cmd {
+	d := m.desk()
+	cs := &m.cs
+	switch a := a.(type) {
+	case actNotice:
+		m.notice = notice{kind: a.kind, sentence: a.sentence}
+		if a.kind == noticeNone && a.sentence != "" {
+			m.notice.kind = noticeWarning
+		}
+	case actStop:
+		cs.close()
+		cs.stopped = a.sentence
+		m.notice = notice{}
+		m.goTo(stStopped)
+	case actSessionOpened:
+		if a.applicantID != cs.applicantID && cs.applicantID != "" {
+			// Another applicant is another customer: nothing of the previous one carries over.
+			cs.close()
+			*cs = newCase(&m.cfg, &m.c).withSession(cs.session)
+		}
+		cs.openedSession(a, d.now)
+		m.notice = notice{}
+		m.goTo(stPassword)
+		var cmd tea.Cmd
+		cs.review, cmd = cs.review.askTranslation(m.desk())
+		return cmd
+	case actExpired:
+		return m.expired()
+	case actVerified:
+		m.notice = notice{}
+		m.goTo(stPassport)
+		var cmd tea.Cmd
+		cs.passport, cmd = cs.passport.enter(d, "")
+		return cmd
+	case actBack:
+		return m.back()
+	case actChosen:
+		if m.step != stPassport {
+			return nil
+		}
+		m.notice = notice{}
+		m.goTo(stUpload)
+		var cmd tea.Cmd
+		cs.upload, cmd = cs.upload.start(d, &m.c, a.file)
+		return cmd
+	case actRefused:
+		m.goTo(stPassport)
+		var cmd tea.Cmd
+		cs.passport, cmd = cs.passport.enter(d, a.sentence)
+		return cmd
+	case actUpload:
+		var kept int
+		cs.review, kept = cs.review.load(a.data, cs.upload.sha256, d.now)
+		m.notice = notice{}
+		if kept > 0 {
+			m.notice = notice{kind: noticeInfo, sentence: fmt.Sprintf("The server read the same image again; your %s kept.", kept1(kept))}
+		}
+		m.goTo(stReview)
+		return m.startThumbs()
+	case actToApprove:
+		cs.approve = cs.approve.prepare(a.send, a.docNumber, a.findings)
+		m.notice = notice{}
+		m.goTo(stApprove)
+	case actFieldRefused:
+		cs.review = cs.review.refused(a.field, a.message)
+		m.notice = notice{kind: noticeError, sentence: "The server refused the Arabic full name: " + arabic.Clean(a.message) + " Correct it and continue again."}
+		m.goTo(stReview)
+	case actSettled:
+		return m.settled(a)
+	case actNextCustomer:
+		return m.nextCustomer()
+	case actQuit:
+		return m.quit()
+	}
+	return nil
+}
+
+func kept1(n int) string {
+	if n == 1 {
+		return "correction was"
+	}
+	return fmt.Sprintf("%d corrections were", n)
+}
+
+// back is a step giving way to the one before it.
+func (m *Model) back() tea.Cmd {
+	m.notice = notice{}
+	switch m.step {
+	case stPassword:
+		if m.cfg.TokenReady {
+			m.notice = notice{kind: noticeInfo, sentence: "The session came ready with the token; there is no step before this one."}
+			return nil
+		}
+		// The session stays the customer's until another one is opened.
+		m.cs.review.translationReq.stop()
+		m.cs.client = nil
+		m.goTo(stSession)
+	case stPassport:
+		m.goTo(stPassword)
+	case stReview:
+		m.goTo(stPassport)
+		var cmd tea.Cmd
+		m.cs.passport, cmd = m.cs.passport.enter(m.desk(), "")
+		return cmd
+	case stApprove:
+		m.goTo(stReview)
+	}
+	return nil
+}
+
+// expired handles a 401 in mid-flow: back to Session with a sentence; the applicant ID, the
+// chosen file and the corrections are kept (they come back once the same file is read again).
+func (m *Model) expired() tea.Cmd {
+	cs := &m.cs
+	if m.cfg.TokenReady {
+		return m.act(actStop{sentence: tokenRefused})
+	}
+	cs.client = nil
+	cs.password = cs.password.leave()
+	cs.session = cs.session.expired(cs.applicantID)
+	m.notice = notice{kind: noticeError, sentence: "The session has expired or was refused by the server. Press enter to open it again; the applicant ID, the chosen file and your corrections are kept."}
+	m.goTo(stSession)
+	return nil
+}
+
+// settled: the approval ended (approved, or with an outcome nobody knows). Both are recorded;
+// an approval shows Done, an unknown outcome stays on Approve with the sentence.
+func (m *Model) settled(a actSettled) tea.Cmd {
+	cs := &m.cs
+	now := m.c.now()
+	receipt := cs.writeReceipt(&m.cfg, a.outcome, now)
+	if a.outcome == outcomeApproved {
+		m.result.Approved++
+		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", arabic.Clean(cs.approve.docNumber), m.applicantLabel(), roundDuration(now.Sub(cs.startedAt)))
+		if m.result.Approved > 1 {
+			m.result.Summary += fmt.Sprintf(" (%d customers this run)", m.result.Approved)
+		}
+		cs.done = cs.done.show(cs.approve.docNumber, cs.applicantID, now.Sub(cs.startedAt), now, receipt != nil)
+		m.notice = notice{}
+		m.goTo(stDone)
+	} else {
+		if m.cfg.Logger != nil {
+			m.cfg.Logger.Warn("approve outcome unknown", "applicant", cs.applicantID)
+		}
+		m.notice = notice{kind: noticeError, sentence: a.sentence}
+	}
+	if m.leaving {
+		m.quitting = true
+		if receipt != nil {
+			return tea.Sequence(receipt, tea.Quit)
+		}
+		return tea.Quit
+	}
+	return receipt
+}
+
+func (m *Model) receiptWritten(msg receiptMsg) tea.Cmd {
+	if !m.cs.receipt.answers(msg.id) {
+		return nil
+	}
+	if m.step == stDone {
+		m.cs.done = m.cs.done.receiptWritten(msg.path, msg.err)
+	}
+	switch {
+	case msg.err != nil:
+		m.result.Summary += " — the receipt could not be written: " + arabic.Clean(msg.err.Error())
+	case m.step == stDone:
+		m.result.Summary += " — receipt " + msg.path
+	default:
+		m.cs.receiptPath = msg.path
+		if m.notice.kind == noticeError {
+			m.notice.sentence += " Receipt: " + msg.path
+		}
+	}
+	return nil
+}
+
+// nextCustomer replaces the case: the next customer starts with nothing of this one's.
+func (m *Model) nextCustomer() tea.Cmd {
+	if m.cfg.TokenReady {
+		m.notice = notice{kind: noticeInfo, sentence: "This run was started with one customer's session token; start passport-update again for the next customer."}
+		return nil
+	}
+	m.cs.close()
+	m.cs = newCase(&m.cfg, &m.c)
+	m.notice = notice{}
+	m.goTo(stSession)
+	return nil
+}
+
+// stoppedKey: enter starts over with a new customer (with a ready token there is nothing to
+// start over with: enter and esc quit).
+func (m *Model) stoppedKey(k tea.KeyMsg) action {
+	switch k.String() {
+	case "enter":
+		if m.cfg.TokenReady {
+			return actQuit{}
+		}
+		return actNextCustomer{}
+	case "esc":
+		return actQuit{}
+	}
+	return nil
+}
+
+// startThumbs asks Review for its pictures (once the window is wide enough).
+func (m *Model) startThumbs() tea.Cmd {
+	var cmd tea.Cmd
+	m.cs.review, cmd = m.cs.review.startThumbs(&m.c, m.cs.passport.chosen, m.cfg.MaxImageSize)
+	return cmd
+}
+
+// applicantLabel names the customer in sentences.
+func (m *Model) applicantLabel() string {
+	if m.cs.applicantID == "" {
+		return "this customer"
+	}
+	return arabic.Clean(m.cs.applicantID)
+}
