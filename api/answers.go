@@ -1,6 +1,9 @@
 package api
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"strings"
+)
 
 // One decoder per call's 2xx answer. Each is a pure function of the body so it can be
 // fuzzed; a failure comes back as an *Error whose Call and status exchange fills in.
@@ -63,8 +66,9 @@ func decodeSteps(body []byte) ([]AllowedStep, *Error) {
 	return steps, nil
 }
 
-// decodeStatus reads the {status} answer of a call that returns nothing else. An empty 2xx
-// body is a success (the vendor's SDK trusts 2xx); anything that is not a JSON object is not.
+// decodeStatus reads the {status} answer of Initialize, whose news is in its token if any.
+// An empty 2xx body is a success there (the vendor's SDK trusts 2xx); anything that is not a
+// JSON object is not.
 func decodeStatus(body []byte) (object, *Error) {
 	if len(trimSpace(body)) == 0 {
 		return nil, nil
@@ -78,6 +82,48 @@ func decodeStatus(body []byte) (object, *Error) {
 		return nil, e
 	}
 	return o, nil
+}
+
+// decodeVerdict reads the answer of a call whose only news is whether it worked
+// (VerifyPassword, Approve). Only an explicit success is one: status 0 (or "Success"), or
+// isSuccess true. Status 1 is a failure; anything else ({}, {"status":"Error"}, {"status":-1},
+// true, 2, [1], an empty body) says nothing and is never taken as a success.
+func decodeVerdict(body []byte) *Error {
+	o, e := parseObject(body)
+	if e != nil {
+		if e.reason == reasonNotJSON && e.Err == nil {
+			e.reason = reasonNoVerdict // JSON, but not an object: true, 2, [1]
+		}
+		return e
+	}
+	if e := failure(o); e != nil {
+		serverMessage(o, e)
+		return e
+	}
+	if succeeded(o) {
+		return nil
+	}
+	e = &Error{Kind: KindBadAnswer, reason: reasonNoVerdict}
+	serverMessage(o, e)
+	return e
+}
+
+// succeeded: the answer says in so many words that the call worked.
+func succeeded(o object) bool {
+	if v, ok := o.get("isSuccess", "succeeded", "success"); ok {
+		if b, ok := boolean(v); ok && b {
+			return true
+		}
+	}
+	if v, ok := o.get("status"); ok {
+		if n, ok := integer(v); ok && n == 0 {
+			return true
+		}
+		if strings.EqualFold(strings.TrimSpace(text(v)), "success") {
+			return true
+		}
+	}
+	return false
 }
 
 func decodeInitialize(body []byte) (string, *Error) {

@@ -41,10 +41,12 @@ func (c *Client) GenerateUpdateRequestSessionToken(ctx context.Context, r Sessio
 	err := c.exchange(ctx, request{
 		call: "GenerateUpdateRequestSessionToken", method: http.MethodPost, path: pathSessionToken,
 		body: body, secrets: []string{r.TenantSecret}, noAuth: true, timeout: c.timeout, secretAnswer: true,
+		idempotent: true, // a second token for the same applicant replaces nothing
 	}, func(a answer) (e *Error) { s, e = decodeSession(a.body); return e })
 	if err != nil {
 		return Session{}, err
 	}
+	c.secrets.add(s.Token)
 	return s, nil
 }
 
@@ -53,6 +55,7 @@ func (c *Client) GetCurrentRequestSteps(ctx context.Context) ([]AllowedStep, err
 	var steps []AllowedStep
 	err := c.exchange(ctx, request{
 		call: "GetCurrentRequestSteps", method: http.MethodGet, path: pathCurrentSteps, timeout: c.timeout,
+		idempotent: true,
 	}, func(a answer) (e *Error) { steps, e = decodeSteps(a.body); return e })
 	if err != nil {
 		return nil, err
@@ -64,11 +67,12 @@ func (c *Client) GetCurrentRequestSteps(ctx context.Context) ([]AllowedStep, err
 func (c *Client) Initialize(ctx context.Context, step UpdateStep) (newToken string, err error) {
 	err = c.exchange(ctx, request{
 		call: "Initialize", method: http.MethodPost, path: pathInitialize + strconv.Itoa(int(step)),
-		timeout: c.timeout, secretAnswer: true,
+		timeout: c.timeout, secretAnswer: true, idempotent: true, // selecting the same step again
 	}, func(a answer) (e *Error) { newToken, e = decodeInitialize(a.body); return e })
 	if err != nil {
 		return "", err
 	}
+	c.secrets.add(newToken)
 	return newToken, nil
 }
 
@@ -77,7 +81,7 @@ func (c *Client) GetUpdateVerificationMethod(ctx context.Context, step UpdateSte
 	var m VerificationMethod
 	err := c.exchange(ctx, request{
 		call: "GetUpdateVerificationMethod", method: http.MethodGet, path: pathVerificationMethod,
-		query: url.Values{"updateStep": {strconv.Itoa(int(step))}}, timeout: c.timeout,
+		query: url.Values{"updateStep": {strconv.Itoa(int(step))}}, timeout: c.timeout, idempotent: true,
 	}, func(a answer) (e *Error) { m, e = decodeMethod(a.body); return e })
 	if err != nil {
 		return VerificationMethod{}, err
@@ -105,7 +109,7 @@ func (c *Client) VerifyPassword(ctx context.Context, password string, step Updat
 		return c.exchange(ctx, request{
 			call: "VerifyPassword", method: http.MethodPost, path: path, body: body,
 			secrets: []string{password}, timeout: c.timeout,
-		}, func(a answer) *Error { _, e := decodeStatus(a.body); return e })
+		}, func(a answer) *Error { return decodeVerdict(a.body) })
 	}
 	switch c.verifyPath {
 	case VerifyDoc:
@@ -175,6 +179,7 @@ func (c *Client) UploadPassportImage(ctx context.Context, r UploadRequest) (Uplo
 	if err != nil {
 		return UploadResult{}, err
 	}
+	res.Message = c.Redact(res.Message)
 	return res, nil
 }
 
@@ -183,6 +188,7 @@ func (c *Client) IsTranslationStepEnabled(ctx context.Context) (bool, error) {
 	var enabled bool
 	err := c.exchange(ctx, request{
 		call: "IsTranslationStepEnabled", method: http.MethodGet, path: pathTranslation, timeout: c.timeout,
+		idempotent: true,
 	}, func(a answer) (e *Error) { enabled, e = decodeTranslation(a.body); return e })
 	if err != nil {
 		return false, err
@@ -194,11 +200,11 @@ type approveBody struct {
 	FullNameAr *string `json:"fullNameAr"`
 }
 
-// Approve sends fullNameAr (nil → JSON null). Never retried: on a network failure with
-// Sent set, the outcome is unknown.
+// Approve sends fullNameAr (nil → JSON null). Never retried; only an explicit success answer
+// is an approval, and OutcomeUnknown says when a failure may still have been applied.
 func (c *Client) Approve(ctx context.Context, fullNameAr *string) error {
 	body, _ := json.Marshal(approveBody{fullNameAr})
 	return c.exchange(ctx, request{
 		call: "Approve", method: http.MethodPost, path: pathApprove, body: body, timeout: c.timeout,
-	}, func(a answer) *Error { _, e := decodeStatus(a.body); return e })
+	}, func(a answer) *Error { return decodeVerdict(a.body) })
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net"
 	"net/http"
@@ -67,6 +68,41 @@ type Client struct {
 	userAgent     string
 	// learned is the VerifyPassword path that answered (0 unknown, 1 doc, 2 sdk).
 	learned *atomic.Int32
+	// secrets is every secret handled so far, shared like learned.
+	secrets *secretSet
+	// retryPause is the wait before the one retry of an idempotent call when the server
+	// gave no Retry-After; pause waits (tests replace it to see the waits without taking them).
+	retryPause time.Duration
+	pause      func(ctx context.Context, d time.Duration) error
+}
+
+// DefaultRetryPause is the wait before the one automatic retry of a call that is safe to
+// repeat, when the server did not say how long to wait.
+const DefaultRetryPause = 500 * time.Millisecond
+
+// WithRetryPause sets the wait before the one automatic retry of a session set-up call or of
+// IsTranslationStepEnabled when the server gives no Retry-After (d < 0 keeps the default).
+func WithRetryPause(d time.Duration) Option {
+	return func(c *Client) {
+		if d >= 0 {
+			c.retryPause = d
+		}
+	}
+}
+
+// sleep waits d or until ctx ends.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // Option configures a Client in New.
@@ -130,12 +166,16 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 		uploadTimeout: DefaultUploadTimeout,
 		userAgent:     "passport-update",
 		learned:       new(atomic.Int32),
+		secrets:       newSecretSet(),
+		retryPause:    DefaultRetryPause,
+		pause:         sleep,
 	}
 	for _, o := range opts {
 		if o != nil {
 			o(c)
 		}
 	}
+	c.secrets.add(c.token)
 	if c.http == nil {
 		h, err := NewHTTPClient("")
 		if err != nil {
@@ -182,6 +222,7 @@ func isLoopbackHost(host string) bool {
 func (c *Client) WithToken(token string) *Client {
 	cp := *c
 	cp.token = strings.TrimSpace(token)
+	c.secrets.add(cp.token)
 	return &cp
 }
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"sort"
@@ -97,6 +98,7 @@ const (
 	reasonMissing        = "missing" // host holds what was missing
 	reasonDotNet         = "dotnet"
 	reasonRedirectStatus = "redirect_status"
+	reasonNoVerdict      = "no_verdict" // a 2xx that does not say the call succeeded
 )
 
 // Error is the technical line for logs: call, status, errorCode, kind, a short message.
@@ -178,27 +180,57 @@ func (e *Error) what() string {
 
 // Sentence is what a person reads: what happened and what to do, in plain words.
 func (e *Error) Sentence() string {
-	if e.Call == "Approve" && e.Sent {
+	if e.OutcomeUnknown() {
 		// Approval is never repeated blindly: when it may have gone through, say so instead
 		// of "try again".
-		const unknown = " The approval may or may not have been recorded: check its status before approving again."
-		switch {
-		case e.Kind == KindNetwork:
-			return "The connection to the server dropped while sending the approval." + unknown
-		case e.Kind == KindTimeout:
-			return fmt.Sprintf("The server did not answer the approval in time (%s).", fmtDuration(e.timeout)) + unknown
-		case e.Kind == KindCanceled:
-			return "The approval was cancelled after it was sent." + unknown
-		case e.Kind == KindBadAnswer && e.StatusCode >= 200 && e.StatusCode < 300:
-			return "The server's answer to the approval could not be read." + unknown
-		case e.Kind == KindServer && e.reason == reasonHTML:
-			// A gateway error (502/504) can come after the server behind it acted.
-			return fmt.Sprintf("A proxy between you and the server answered instead of the server (HTTP %d).", e.StatusCode) + unknown
-		case e.Kind == KindServer:
-			return fmt.Sprintf("The server failed with an internal error (HTTP %d) while sending the approval.", e.StatusCode) + unknown
+		return e.unknownCause() + unknownAdvice
+	}
+	if e.Call == "Approve" && !e.Sent {
+		switch e.Kind {
+		case KindNetwork, KindTimeout, KindTLS, KindCanceled:
+			// The connection failed before the request left: the server was not asked, so
+			// nothing was refused either.
+			return "The approval was not sent, so nothing was approved. " + e.sentence()
+		}
+	}
+	if e.Call == "VerifyPassword" {
+		if r, ok := ReadPasswordRefusal(e); ok {
+			return r.Sentence
 		}
 	}
 	return e.sentence()
+}
+
+// unknownAdvice ends every sentence about an approval whose outcome is unknown.
+const unknownAdvice = " The approval may or may not have been recorded: check the customer's record in the back office before approving again."
+
+// unknownCause says what broke after the approval was sent, without guessing the outcome.
+func (e *Error) unknownCause() string {
+	switch e.Kind {
+	case KindNetwork:
+		return "The connection to the server dropped after the approval was sent."
+	case KindTimeout:
+		return fmt.Sprintf("The server did not answer the approval in time (%s).", fmtDuration(e.timeout))
+	case KindCanceled:
+		return "The approval was cancelled after it was sent."
+	case KindServer:
+		if e.reason == reasonHTML {
+			return fmt.Sprintf("A proxy between you and the server answered the approval instead of the server (HTTP %d).", e.StatusCode)
+		}
+		return fmt.Sprintf("The server failed with an internal error (HTTP %d) after the approval was sent.", e.StatusCode)
+	case KindBadAnswer:
+		switch {
+		case e.StatusCode >= 300 && e.StatusCode < 400:
+			return fmt.Sprintf("The server answered the approval with a redirect (HTTP %d), which was not followed.", e.StatusCode)
+		case e.reason == reasonNoVerdict || e.reason == reasonEmpty:
+			if msg := e.humanMessage(); msg != "" {
+				return "The server answered the approval without saying it succeeded (it said: " + strings.TrimSuffix(msg, ".") + ")."
+			}
+			return "The server answered the approval without saying it succeeded."
+		}
+		return "The server's answer to the approval could not be read."
+	}
+	return "The approval was sent, but no answer says what happened."
 }
 
 func (e *Error) sentence() string {
@@ -308,7 +340,9 @@ func (e *Error) sentence() string {
 		case reasonMissing:
 			return fmt.Sprintf("The server's answer had no %s. The server may be a different version than this tool expects.", e.host)
 		case reasonRedirectStatus:
-			return fmt.Sprintf("The server answered with a redirect (HTTP %d) that was not followed. Check the API URL.", e.StatusCode)
+			return fmt.Sprintf("The server answered with a redirect (HTTP %d) that was not followed: a request that changes something is never sent twice. Check the API URL.", e.StatusCode)
+		case reasonNoVerdict:
+			return fmt.Sprintf("The server's answer while %s did not say it succeeded, so it was not taken as a success. Try again; if it keeps happening, the server may be a different version than this tool expects.", e.what())
 		}
 		return fmt.Sprintf("The server's answer could not be understood while %s. Check the API URL; the server may be a different version than this tool expects.", e.what())
 	case KindFailed:
@@ -447,6 +481,13 @@ func Sentence(err error) string {
 	}
 	if errors.Is(err, ErrPassportStepNotAllowed) {
 		return "This update session does not allow a passport update. Start a session that includes the passport step."
+	}
+	if errors.Is(err, context.Canceled) {
+		return "Cancelled."
+	}
+	// Not an answer from outside: the front end's own error, already worded for a person.
+	if s := cleanText(err.Error(), 500); s != "" {
+		return sentenceCase(s)
 	}
 	return "Something went wrong. Try again."
 }

@@ -35,6 +35,8 @@ type request struct {
 	timeout time.Duration
 	// secretAnswer: a 2xx answer may carry a token, so no excerpt of it is ever kept.
 	secretAnswer bool
+	// idempotent: sending it twice does no harm, so a gateway failure is retried once.
+	idempotent bool
 }
 
 // answer is a response read whole (it is at most MaxAnswerBytes).
@@ -44,12 +46,53 @@ type answer struct {
 	body   []byte
 }
 
-// exchange sends rq, reads the answer through the read limit, turns every failure into an
-// *Error, passes a 2xx answer to ok, and writes one request-log line. It returns nil or an
-// *Error (never a typed nil).
+// exchange sends rq, and once more when it is safe to repeat and a gateway or a refused
+// connection stopped it (see retryAfter). It returns nil or an *Error (never a typed nil).
 func (c *Client) exchange(ctx context.Context, rq request, ok func(answer) *Error) error {
+	for try := 1; ; try++ {
+		e := c.send(ctx, rq, ok)
+		if e == nil {
+			return nil
+		}
+		wait, again := c.retryAfter(rq, e, try)
+		if !again || c.pause(ctx, wait) != nil {
+			return e
+		}
+	}
+}
+
+// maxRetryWait caps how long a Retry-After may hold up the automatic retry: a person is
+// waiting at the desk, and a server that asks for longer gets its error shown instead.
+const maxRetryWait = 3 * time.Second
+
+// retryAfter decides whether a failed try is sent again, and after how long. Only calls marked
+// idempotent (the session set-up and the translation flag) are repeated, once, and only when
+// the request cannot have done anything or a gateway says the server is briefly unavailable:
+// a refused connection, or 502/503/504. VerifyPassword (a wrong-attempt counter), the upload
+// and Approve are never repeated by the client.
+func (c *Client) retryAfter(rq request, e *Error, try int) (time.Duration, bool) {
+	if !rq.idempotent || try > 1 {
+		return 0, false
+	}
+	switch {
+	case e.StatusCode == http.StatusBadGateway, e.StatusCode == http.StatusServiceUnavailable,
+		e.StatusCode == http.StatusGatewayTimeout:
+	case e.StatusCode == 0 && e.Kind == KindNetwork && e.reason == reasonConnRefused:
+	default:
+		return 0, false
+	}
+	if e.RetryAfter > 0 {
+		return e.RetryAfter, e.RetryAfter <= maxRetryWait
+	}
+	return c.retryPause, true
+}
+
+// send is one try: it sends rq, reads the answer through the read limit, turns every failure
+// into an *Error, passes a 2xx answer to ok, and writes one request-log line.
+func (c *Client) send(ctx context.Context, rq request, ok func(answer) *Error) *Error {
 	start := time.Now()
-	red := newRedactor(append([]string{c.token}, rq.secrets...)...)
+	c.secrets.add(rq.secrets...)
+	red := c.secrets.redactor()
 	u := c.endpoint(rq.path, rq.query)
 
 	cctx, cancel := context.WithTimeout(ctx, rq.timeout)
@@ -105,9 +148,6 @@ func (c *Client) exchange(ctx context.Context, rq request, ok func(answer) *Erro
 		e.redact(red)
 	}
 	c.logRequest(ctx, rq, u.Path, status, time.Since(start), reqBytes, respBytes, e)
-	if e == nil {
-		return nil
-	}
 	return e
 }
 
@@ -238,7 +278,11 @@ func statusError(a answer) *Error {
 	if looksTechnical(e.Message) {
 		e.reason = reasonDotNet
 	}
-	if a.status == http.StatusTooManyRequests || a.status == http.StatusServiceUnavailable {
+	if a.status >= 300 && a.status < 400 {
+		e.reason = reasonRedirectStatus // a POST's redirect, handed back unfollowed
+	}
+	switch a.status {
+	case http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		e.RetryAfter = parseRetryAfter(a.header.Get("Retry-After"), time.Now())
 	}
 	return e

@@ -35,7 +35,7 @@ func newServer(t *testing.T, h http.Handler, opts ...api.Option) (*api.Client, *
 	t.Helper()
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	opts = append([]api.Option{api.WithToken(testToken), api.WithHTTPClient(srv.Client())}, opts...)
+	opts = append([]api.Option{api.WithToken(testToken), api.WithHTTPClient(srv.Client()), api.WithRetryPause(0)}, opts...)
 	c, err := api.New(srv.URL, opts...)
 	if err != nil {
 		t.Fatalf("New(%s): %v", srv.URL, err)

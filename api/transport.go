@@ -61,12 +61,17 @@ type redirectError struct{ location string }
 
 func (e *redirectError) Error() string { return "redirect to another origin refused: " + e.location }
 
-// sameOriginRedirect follows a redirect only to the same scheme, host and port. Go itself drops
-// Authorization only for another domain, but two ports on one host (or https→http) are two
-// servers as far as the bearer token is concerned.
+// sameOriginRedirect follows a redirect only for a GET, and only to the same scheme, host and
+// port. A POST is never sent again through a redirect: Go would resend it (307/308) or turn it
+// into a GET (301/302/303), and an approval must leave this program once; the redirect answer
+// itself comes back to the caller. Go drops Authorization only for another domain, but two
+// ports on one host (or https→http) are two servers as far as the bearer token is concerned.
 func sameOriginRedirect(req *http.Request, via []*http.Request) error {
 	if len(via) == 0 {
 		return nil
+	}
+	if m := via[0].Method; m != http.MethodGet && m != http.MethodHead {
+		return http.ErrUseLastResponse
 	}
 	first := via[0].URL
 	if req.URL.Scheme != first.Scheme || !strings.EqualFold(req.URL.Host, first.Host) {
