@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -217,5 +218,19 @@ func TestASecretFromAnEarlierCallIsRedactedFromEveryLaterText(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestTheNameOfAnUnsupportedMethodNeverCarriesASecret: the method's names come from the server
+// and are read out in the sentence that stops the session.
+func TestTheNameOfAnUnsupportedMethodNeverCarriesASecret(t *testing.T) {
+	c, _ := newServer(t, answerWith(200, `{"value":{"id":2,"nameEn":"Email code for `+testToken+`","nameAr":"`+testToken+`"}}`))
+	_, err := c.ResumePassportSession(ctx(t))
+	var um *api.UnsupportedMethodError
+	if !errors.As(err, &um) {
+		t.Fatalf("err %v, want *api.UnsupportedMethodError", err)
+	}
+	if shown := err.Error() + api.Sentence(err) + um.Method.NameAr; strings.Contains(shown, testToken) || !strings.Contains(shown, "Email code") {
+		t.Errorf("shown: %q", shown)
 	}
 }
