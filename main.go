@@ -69,6 +69,9 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 		case "run":
 			ctx, stop := untilSignalled(ctx)
 			defer stop()
+			// After the first signal the next one ends the process at once: run may be
+			// waiting for an approval's answer and must not hold a person who wants out.
+			context.AfterFunc(ctx, stop)
 			return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
 		case "sandbox":
 			ctx, stop := untilSignalled(ctx)
@@ -205,6 +208,14 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 	env.logger = slog.New(slog.DiscardHandler)
 	if cfg.LogFile != "" {
 		f, err := os.OpenFile(cfg.LogFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+		if err == nil {
+			// The mode above applies only to a new file; an existing one may have been
+			// readable by others.
+			err = f.Chmod(0o600)
+			if err != nil {
+				f.Close()
+			}
+		}
 		if err != nil {
 			return nil, fmt.Errorf("the log file %s cannot be opened: %w", cfg.LogFile, err)
 		}
@@ -279,6 +290,7 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 	if cfg.Token != "" {
 		opts = append(opts, api.WithToken(cfg.Token))
 	}
+	opts = append(opts, testClientOptions...)
 	env.client, err = api.New(baseURL, opts...)
 	if err != nil {
 		return nil, err
@@ -286,6 +298,10 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 	ok = true
 	return env, nil
 }
+
+// testClientOptions are added to every client; tests set api.WithRetryPause(0) so the one
+// automatic retry does not make them wait.
+var testClientOptions []api.Option
 
 // startSandbox serves the sandbox on a loopback port for this process's lifetime.
 func startSandbox(ctx context.Context) (string, func(), error) {

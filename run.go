@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"passport-update/api"
@@ -67,7 +68,11 @@ Walks the update-passport flow without a screen: the customer's password is the 
 stdin. Prints one JSON object. Exit codes: 0 success, 2 usage, 3 session or password refused,
 4 image refused locally, 5 OCR failed, 6 validation (the Arabic name, or a problem the checks
 found: approved only with --despite-problems, as the wizard asks for a second enter), 7 server or
-network.
+network, and also an approval whose outcome is unknown ("outcome": "unknown": it may have been
+recorded; check the customer's record in the back office before approving again).
+
+A signal (SIGTERM, SIGHUP, ctrl+c) while the approval is being sent waits for its answer, up to
+--timeout; a second signal leaves at once, and the outcome is then unknown.
 
 Flags:
 `)
@@ -79,7 +84,7 @@ Flags:
 		if res.Outcome == "" {
 			res.Outcome = "failed"
 		}
-		res.Error = &runError{Stage: stage, Sentence: sentenceOf(err)}
+		res.Error = &runError{Stage: stage, Sentence: api.Sentence(err)}
 		var ae *api.Error
 		if errors.As(err, &ae) {
 			res.Error.Kind = ae.Kind.String()
@@ -224,17 +229,16 @@ Flags:
 	}
 
 	t = time.Now()
-	err = client.Approve(ctx, send)
+	err = approve(ctx, client, send, stderr)
 	lap("approve", t)
 	lap("total", start)
 	res.FullNameArSent = send
 	outcome, code := "approved", exitOK
-	if err != nil {
+	switch {
+	case api.OutcomeUnknown(err):
+		outcome, code = "unknown", exitServer
+	case err != nil:
 		outcome, code = "failed", approveCode(err)
-		var ae *api.Error
-		if errors.As(err, &ae) && ae.Sent && (ae.Kind == api.KindNetwork || ae.Kind == api.KindTimeout) {
-			outcome = "unknown"
-		}
 	}
 	res.Outcome = outcome
 	if cfg.ReceiptDir != "" {
@@ -258,9 +262,6 @@ Flags:
 		res.Receipt = path
 	}
 	if err != nil {
-		if outcome == "unknown" {
-			err = fmt.Errorf("%s The approval may or may not have reached the server: check the customer's record before approving again", sentenceOf(err))
-		}
 		return fail(code, "approve", err)
 	}
 	writeJSON(stdout, res)
@@ -294,16 +295,26 @@ func openChecked(path string, info preview.Info) (*os.File, error) {
 	return f, nil
 }
 
-// sentenceOf is the sentence a person reads: the api package's for its errors, ours otherwise.
-func sentenceOf(err error) string {
-	var ae *api.Error
-	var um *api.UnsupportedMethodError
-	if errors.As(err, &ae) || errors.As(err, &um) || errors.Is(err, api.ErrPassportStepNotAllowed) {
-		return api.Sentence(err)
-	}
-	return err.Error()
+// approve sends the approval so that a signal arriving once it is on its way does not cut it
+// off: cancelling then would turn a clear answer into an unknown outcome. The call's own
+// timeout still bounds the wait, and a second signal ends the process (see realMain).
+func approve(ctx context.Context, client *api.Client, name *string, stderr io.Writer) error {
+	answered := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stderr, "passport-update run: the approval is on its way; waiting for the server's answer (signal again to leave at once, the outcome is then unknown).")
+		case <-answered:
+		}
+	})
+	err := client.Approve(context.WithoutCancel(ctx), name)
+	close(answered)
+	wg.Wait()
+	return err
 }
 
+// authOrServer is the exit code of a failed session or password step.
 func authOrServer(err error) int {
 	var ae *api.Error
 	if errors.As(err, &ae) {
@@ -329,15 +340,15 @@ func uploadCode(err error) int {
 	return exitServer
 }
 
+// approveCode is the exit code of an approval the server refused (an unknown outcome is
+// exitServer, decided by api.OutcomeUnknown before this is asked).
 func approveCode(err error) int {
 	var ae *api.Error
-	if errors.As(err, &ae) {
-		switch ae.Kind {
-		case api.KindValidation, api.KindFailed:
-			return exitValidation
-		case api.KindUnauthorized:
-			return exitAuth
-		}
+	switch {
+	case api.SessionExpired(err):
+		return exitAuth
+	case errors.As(err, &ae) && (ae.Kind == api.KindValidation || ae.Kind == api.KindFailed):
+		return exitValidation
 	}
 	return exitServer
 }

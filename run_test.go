@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"passport-update/api"
 	"passport-update/api/sandbox"
 )
 
@@ -331,5 +333,293 @@ func TestRunWithAReadyToken(t *testing.T) {
 	}
 	if out.Extracted.DocumentNumber == "" || out.FullNameArSent == nil {
 		t.Errorf("approved without the document or the name: %+v", out)
+	}
+}
+
+// inProcess is `passport-update run` driven in this process against h (the sandbox, or the
+// sandbox behind a fault), with a receipt folder and a request log.
+type inProcess struct {
+	url, dir, image, log, receipts string
+}
+
+func newInProcess(t *testing.T, h http.Handler) inProcess {
+	t.Helper()
+	old := testClientOptions
+	testClientOptions = []api.Option{api.WithRetryPause(0)}
+	t.Cleanup(func() { testClientOptions = old })
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	paths, err := sandbox.WriteSpecimens(dir)
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("specimens: %v", err)
+	}
+	return inProcess{url: srv.URL, dir: dir, image: paths[0], log: filepath.Join(dir, "requests.log"), receipts: filepath.Join(dir, "receipts")}
+}
+
+type inProcessResult struct {
+	out            runOutput
+	code           int
+	stdout, stderr string
+}
+
+func (p inProcess) run(ctx context.Context, password string, args ...string) inProcessResult {
+	env := envOf(map[string]string{
+		"PASSPORT_API_URL": p.url, "PASSPORT_TENANT_ID": sandbox.TenantID, "PASSPORT_TENANT_SECRET": sandbox.TenantSecret,
+		"PASSPORT_LOG": p.log, "PASSPORT_RECEIPT_DIR": p.receipts, "PASSPORT_TIMEOUT": "2s",
+	})
+	var stdout, stderr bytes.Buffer
+	code := runCommand(ctx, append([]string{"--image", p.image}, args...), env, strings.NewReader(password+"\n"), &stdout, &stderr)
+	var r inProcessResult
+	r.code, r.stdout, r.stderr = code, stdout.String(), stderr.String()
+	_ = json.Unmarshal(stdout.Bytes(), &r.out)
+	return r
+}
+
+// receiptOutcomes reads the outcome of every receipt written.
+func (p inProcess) receiptOutcomes(t *testing.T) []string {
+	t.Helper()
+	entries, _ := os.ReadDir(p.receipts)
+	var out []string
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(p.receipts, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct{ Outcome string }
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatalf("receipt %s: %v", e.Name(), err)
+		}
+		out = append(out, r.Outcome)
+	}
+	return out
+}
+
+// TestRunGetsThroughAFlakyGatewayByRetryingTheSafeCalls: DEMO-FLAKY's gateway fails the first
+// try of every session set-up call and of the translation flag; the client retries each once.
+func TestRunGetsThroughAFlakyGatewayByRetryingTheSafeCalls(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-FLAKY", "--yes")
+	if r.code != exitOK || r.out.Outcome != "approved" {
+		t.Fatalf("exit %d, outcome %q; stderr: %s", r.code, r.out.Outcome, r.stderr)
+	}
+	logged, _ := os.ReadFile(p.log)
+	if n := strings.Count(string(logged), `"status":502`); n < 5 {
+		t.Errorf("the log shows %d gateway failures; the scenario did not test the retry:\n%s", n, logged)
+	}
+}
+
+// approveFault lets the sandbox handle everything, and answers Approve with fault, after
+// the sandbox has applied the approval when apply is set.
+func approveFault(apply bool, fault http.HandlerFunc) http.Handler {
+	sb := sandbox.New(sandbox.Options{})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, "/UpdatePassport/Approve") {
+			sb.ServeHTTP(w, r)
+			return
+		}
+		if apply {
+			sb.ServeHTTP(httptest.NewRecorder(), r)
+		}
+		fault(w, r)
+	})
+}
+
+func answer(status int, body string, headers ...string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for i := 0; i+1 < len(headers); i += 2 {
+			w.Header().Set(headers[i], headers[i+1])
+		}
+		w.WriteHeader(status)
+		io.WriteString(w, body)
+	}
+}
+
+func endlessBody(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	chunk := []byte(`{"status":0,"pad":"` + strings.Repeat("x", 64<<10) + `"},`)
+	for {
+		if _, err := w.Write(chunk); err != nil {
+			return
+		}
+	}
+}
+
+func gzipBombBody(t *testing.T) http.HandlerFunc {
+	var packed bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&packed, gzip.BestCompression)
+	zeros := make([]byte, 1<<20)
+	for range (api.MaxAnswerBytes >> 20) + 4 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	return func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(200)
+		w.Write(packed.Bytes())
+	}
+}
+
+// TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied: the JSON, the receipt and the exit
+// code follow api.OutcomeUnknown; error.kind is always there.
+func TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied(t *testing.T) {
+	rows := []struct {
+		name    string
+		h       http.Handler
+		outcome string
+		code    int
+		kind    string
+	}{
+		{"500 after the server applied it", approveFault(true, answer(500, `{"message":"Object reference not set to an instance of an object."}`, "Content-Type", "application/json")), "unknown", exitServer, "server"},
+		{"502 after the server applied it", approveFault(true, answer(502, "<html><body>Bad Gateway</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server"},
+		{"504 after the server applied it", approveFault(true, answer(504, "<html><body>Gateway Timeout</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server"},
+		{"an endless body", approveFault(true, endlessBody), "unknown", exitServer, "bad_answer"}, // stopped at the read limit
+		{"a gzip bomb", approveFault(true, gzipBombBody(t)), "unknown", exitServer, "bad_answer"},
+		{"200 that does not say it succeeded", approveFault(false, answer(200, `{"message":"Approval rejected","errorCode":"E1"}`, "Content-Type", "application/json")), "unknown", exitServer, "bad_answer"},
+		{"200 status 1: refused", approveFault(false, answer(200, `{"status":1,"message":"Update request is closed"}`, "Content-Type", "application/json")), "failed", exitValidation, "failed"},
+		{"a same-origin 307: not acted on", approveFault(false, answer(307, "", "Location", "/api/v1/update/UpdatePassport/Approve")), "failed", exitServer, "bad_answer"},
+	}
+	for _, row := range rows {
+		t.Run(row.name, func(t *testing.T) {
+			p := newInProcess(t, row.h)
+			r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY", "--yes")
+			if r.code != row.code || r.out.ExitCode != row.code || r.out.Outcome != row.outcome {
+				t.Fatalf("exit %d (JSON %d), outcome %q; want %d, %q\nstdout: %s\nstderr: %s", r.code, r.out.ExitCode, r.out.Outcome, row.code, row.outcome, r.stdout, r.stderr)
+			}
+			if r.out.Error == nil || r.out.Error.Kind != row.kind || r.out.Error.Stage != "approve" {
+				t.Errorf("error %+v, want kind %q at stage approve", r.out.Error, row.kind)
+			}
+			if got := p.receiptOutcomes(t); len(got) != 1 || got[0] != row.outcome {
+				t.Errorf("receipt outcomes %v, want [%s]", got, row.outcome)
+			}
+			s := r.out.Error.Sentence
+			if row.outcome == "unknown" && (strings.Count(s, "may or may not") != 1 || !strings.Contains(s, "back office")) {
+				t.Errorf("unknown outcome sentence %q", s)
+			}
+			if row.outcome == "failed" && strings.Contains(s, "may or may not") {
+				t.Errorf("a refusal worded as unknown: %q", s)
+			}
+		})
+	}
+}
+
+// TestASignalDuringTheApprovalWaitsForItsAnswer: SIGTERM once the approval is on its way does
+// not cut it off: its answer decides the outcome, and no answer within the timeout is unknown.
+func TestASignalDuringTheApprovalWaitsForItsAnswer(t *testing.T) {
+	for _, row := range []struct {
+		name    string
+		answers bool
+		outcome string
+		code    int
+	}{
+		{"the server answers after the signal", true, "approved", exitOK},
+		{"the server never answers", false, "unknown", exitServer},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			ctx, signal := context.WithCancel(t.Context())
+			sb := sandbox.New(sandbox.Options{})
+			p := newInProcess(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if !strings.HasSuffix(r.URL.Path, "/UpdatePassport/Approve") {
+					sb.ServeHTTP(w, r)
+					return
+				}
+				signal() // SIGTERM arrives while the approval is at the server
+				if !row.answers {
+					io.Copy(io.Discard, r.Body) // a server notices the hang-up only once the body is read
+					<-r.Context().Done()
+					return
+				}
+				sb.ServeHTTP(w, r)
+			}))
+			r := p.run(ctx, sandbox.Password, "--applicant", "DEMO-HAPPY", "--yes", "--timeout", "1s")
+			if r.code != row.code || r.out.Outcome != row.outcome {
+				t.Fatalf("exit %d, outcome %q; want %d, %q\nstderr: %s", r.code, r.out.Outcome, row.code, row.outcome, r.stderr)
+			}
+			if !strings.Contains(r.stderr, "waiting for the server's answer") {
+				t.Errorf("stderr does not say it waits: %q", r.stderr)
+			}
+			if row.outcome == "unknown" && (r.out.Error == nil || r.out.Error.Kind != "timeout") {
+				t.Errorf("error %+v, want kind timeout", r.out.Error)
+			}
+			if got := p.receiptOutcomes(t); len(got) != 1 || got[0] != row.outcome {
+				t.Errorf("receipt outcomes %v, want [%s]", got, row.outcome)
+			}
+		})
+	}
+}
+
+// TestNoSecretASeverEchoesLeavesRun: a server that puts the tenant secret into its
+// VerifyPassword refusal, and the password and the tenant secret into its Approve refusal:
+// neither reaches the JSON, stderr, the log or the receipt.
+func TestNoSecretAServerEchoesLeavesRun(t *testing.T) {
+	const password = "Pw-3f9a1c-never-shown"
+	echo := "Rejected: tenant " + sandbox.TenantSecret + " password " + password
+	for _, call := range []string{"VerifyPassword", "Approve"} {
+		t.Run(call, func(t *testing.T) {
+			sb := sandbox.New(sandbox.Options{Password: password})
+			p := newInProcess(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if strings.HasSuffix(r.URL.Path, "/"+call) {
+					io.Copy(io.Discard, r.Body)
+					out, _ := json.Marshal(map[string]any{"message": echo, "errorCode": sandbox.TenantSecret,
+						"errors": map[string][]string{"FullNameAr": {echo}}})
+					answer(400, string(out), "Content-Type", "application/json")(w, r)
+					return
+				}
+				sb.ServeHTTP(w, r)
+			}))
+			r := p.run(t.Context(), password, "--applicant", "DEMO-HAPPY", "--yes")
+			if r.code == exitOK || r.out.Error == nil || r.out.Error.Stage != map[string]string{"VerifyPassword": "password", "Approve": "approve"}[call] {
+				t.Fatalf("exit %d, error %+v; the fault was not met\nstderr: %s", r.code, r.out.Error, r.stderr)
+			}
+			logged, err := os.ReadFile(p.log)
+			if err != nil || len(logged) == 0 {
+				t.Fatalf("no request log: %v", err)
+			}
+			all := r.stdout + r.stderr + string(logged)
+			entries, _ := os.ReadDir(p.receipts)
+			for _, e := range entries {
+				b, _ := os.ReadFile(filepath.Join(p.receipts, e.Name()))
+				all += string(b)
+			}
+			if call == "Approve" && len(entries) == 0 {
+				t.Error("no receipt for the refused approval")
+			}
+			for _, s := range []string{password, sandbox.TenantSecret} {
+				if strings.Contains(all, s) {
+					t.Errorf("secret %q leaves the process:\n%s", s, all)
+				}
+			}
+			if !strings.Contains(all, "[redacted]") {
+				t.Errorf("nothing was redacted; the test proves nothing:\n%s", all)
+			}
+		})
+	}
+}
+
+// TestAnExistingLogFileIsMadePrivate: --log on a file others can read makes it 0600 before a
+// line is written.
+func TestAnExistingLogFileIsMadePrivate(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	if err := os.WriteFile(p.log, []byte("earlier line\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(p.log, 0o644); err != nil { // past the umask
+		t.Fatal(err)
+	}
+	r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY")
+	if r.code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", r.code, r.stderr)
+	}
+	st, err := os.Stat(p.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("log file mode %v, want 0600", st.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(p.log); !strings.HasPrefix(string(b), "earlier line\n") || !strings.Contains(string(b), "VerifyPassword") {
+		t.Errorf("the log was not appended to:\n%s", b)
 	}
 }

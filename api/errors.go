@@ -42,16 +42,6 @@ func (k Kind) String() string {
 	return fmt.Sprintf("kind(%d)", int(k))
 }
 
-// Retryable reports whether trying the same call again may help (network, timeout, 429, 5xx).
-// Approve is never retried automatically whatever this says.
-func (k Kind) Retryable() bool {
-	switch k {
-	case KindNetwork, KindTimeout, KindRateLimited, KindServer:
-		return true
-	}
-	return false
-}
-
 // Error is the one error type every Client method returns (inspect it with errors.As).
 // Error() is for logs and never contains a secret; Sentence() is what a person reads.
 type Error struct {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -142,5 +143,94 @@ func TestTheRequestLogHasOneLinePerRequestWithItsShape(t *testing.T) {
 	}
 	if strings.Contains(log.String(), "/9j/") || strings.Contains(log.String(), "Bearer") || strings.Contains(log.String(), `"raw"`) {
 		t.Errorf("log holds image bytes, a header, or a body excerpt at Info:\n%s", log.String())
+	}
+}
+
+// TestASecretFromAnEarlierCallIsRedactedFromEveryLaterText: the client remembers every secret
+// it has handled (tenant secret, passwords, tokens), across its WithToken copies, and a server
+// that echoes one in a later call's error never gets it shown, wrapped or logged.
+func TestASecretFromAnEarlierCallIsRedactedFromEveryLaterText(t *testing.T) {
+	const freshToken = "tok-session-5be0a3f1"
+	rows := []struct {
+		name string
+		call string
+		echo func(password string) string // what the server puts in its error
+		run  func(t *testing.T, s api.PassportSession) error
+	}{
+		{"VerifyPassword echoes the tenant secret", "VerifyPassword",
+			func(string) string { return "Tenant " + testTenantSecret + " is not allowed here" },
+			func(t *testing.T, s api.PassportSession) error {
+				return s.Client.VerifyPassword(ctx(t), testPassword, api.StepPassport)
+			}},
+		{"Approve echoes the password and the tenant secret", "Approve",
+			func(password string) string {
+				return "Approval rejected for password " + password + " and tenant " + dotnetEscape(testTenantSecret) + " token " + freshToken
+			},
+			func(t *testing.T, s api.PassportSession) error {
+				if err := s.Client.VerifyPassword(ctx(t), testPassword, api.StepPassport); err != nil {
+					t.Fatal(err)
+				}
+				name := "أمينة خالد"
+				return s.Client.Approve(ctx(t), &name)
+			}},
+	}
+	for _, row := range rows {
+		for _, status := range []int{400, 500} {
+			t.Run(fmt.Sprintf("%s, HTTP %d", row.name, status), func(t *testing.T) {
+				var log bytes.Buffer
+				logger := slog.New(slog.NewJSONHandler(&log, &slog.HandlerOptions{Level: slog.LevelDebug}))
+				mux := http.NewServeMux()
+				mux.HandleFunc("/api/v1/Auth/GenerateUpdateRequestSessionToken", answerWith(200, `{"token":"`+freshToken+`"}`))
+				mux.HandleFunc("/api/v1/update/UpdateRequest/GetCurrentRequestSteps", answerWith(200, `[{"updateStepId":2}]`))
+				mux.HandleFunc("/api/v1/update/UpdateRequest/Initialize/2", answerWith(200, `{"status":0}`))
+				mux.HandleFunc("/api/v1/update/UpdateRequest/GetUpdateVerificationMethod", answerWith(200, `{"value":1}`))
+				answerErr := func(w http.ResponseWriter, r *http.Request) {
+					msg := row.echo(testPassword)
+					out, _ := json.Marshal(map[string]any{"message": msg, "errorCode": msg,
+						"errors": map[string][]string{"FullNameAr": {msg}}})
+					answerWith(status, string(out))(w, r)
+				}
+				if row.call == "VerifyPassword" {
+					mux.HandleFunc("/api/v1/update/UpdateRequest/VerifyPassword", answerErr)
+				} else {
+					mux.HandleFunc("/api/v1/update/UpdateRequest/VerifyPassword", answerWith(200, `{"status":0}`))
+					mux.HandleFunc("/api/v1/update/UpdatePassport/Approve", answerErr)
+				}
+				c, _ := newServer(t, mux, api.WithLogger(logger))
+				s, err := c.WithToken("").OpenPassportSession(ctx(t), "tenant-17", testTenantSecret, "APP-2025-0042")
+				if err != nil {
+					t.Fatal(err)
+				}
+				err = row.run(t, s)
+				e := asAPIError(t, err, row.call)
+				refusal, _ := api.ReadPasswordRefusal(err)
+				field, _ := api.FieldMessage(err, "FullNameAr")
+				shown := strings.Join([]string{err.Error(), api.Sentence(err), e.Sentence(), e.Message, e.ErrorCode, e.Raw,
+					fmt.Sprint(e.FieldErrors), refusal.Sentence, field, log.String(),
+					c.Redact(row.echo(testPassword)), s.Client.Redact(row.echo(testPassword))}, "\n")
+				for _, secret := range []string{testPassword, testTenantSecret, freshToken, dotnetEscape(testTenantSecret), dotnetEscape(testPassword)} {
+					if strings.Contains(shown, secret) {
+						t.Errorf("secret %q shown:\n%s", secret, shown)
+					}
+				}
+				if !strings.Contains(shown, "[redacted]") {
+					t.Errorf("nothing was redacted; the test proves nothing:\n%s", shown)
+				}
+			})
+		}
+	}
+}
+
+// TestTheNameOfAnUnsupportedMethodNeverCarriesASecret: the method's names come from the server
+// and are read out in the sentence that stops the session.
+func TestTheNameOfAnUnsupportedMethodNeverCarriesASecret(t *testing.T) {
+	c, _ := newServer(t, answerWith(200, `{"value":{"id":2,"nameEn":"Email code for `+testToken+`","nameAr":"`+testToken+`"}}`))
+	_, err := c.ResumePassportSession(ctx(t))
+	var um *api.UnsupportedMethodError
+	if !errors.As(err, &um) {
+		t.Fatalf("err %v, want *api.UnsupportedMethodError", err)
+	}
+	if shown := err.Error() + api.Sentence(err) + um.Method.NameAr; strings.Contains(shown, testToken) || !strings.Contains(shown, "Email code") {
+		t.Errorf("shown: %q", shown)
 	}
 }

@@ -53,6 +53,8 @@ func (c *Client) ResumePassportSession(ctx context.Context) (PassportSession, er
 		return PassportSession{}, err
 	}
 	if m.ID != MethodPassword {
+		// The method's names come from the server and end up in a sentence.
+		m.NameEn, m.NameAr = c.Redact(m.NameEn), c.Redact(m.NameAr)
 		return PassportSession{}, &UnsupportedMethodError{Method: m}
 	}
 	return PassportSession{Client: c, Method: m}, nil

@@ -163,16 +163,15 @@ var flows = map[string]func(t *testing.T, g *rig){
 			}
 			wantStatus(t, "retry of "+path, g.do("GET", path, tok, nil), 200)
 		}
-		wantStatus(t, "verify", g.verify(tok, Password), 200)
+		// The calls a client must never repeat by itself get through the first time.
+		wantStatus(t, "verify", g.do("POST", apiVerifyDoc, tok, map[string]any{"password": Password, "updateStepId": 2}), 200)
 		up := g.do("POST", apiUpload, tok, map[string]any{"image": specimen(t, aminaJPEG)})
-		if !up.isHTML502() {
-			t.Fatalf("first upload: %d, want an HTML 502", up.status)
-		}
-		d := data(t, g.upload(tok, specimen(t, aminaJPEG)).obj(t))
+		wantStatus(t, "first upload", up, 200)
+		d := data(t, up.obj(t))
 		if d["fullName"] != "أمينة خالد المنصوري" {
 			t.Fatalf("customerData fullName = %v, want the Arabic name", d["fullName"])
 		}
-		wantStatus(t, "approve", g.approve(tok, d["fullName"]), 200)
+		wantStatus(t, "approve", g.do("POST", apiApprove, tok, map[string]any{"fullNameAr": d["fullName"]}), 200)
 	},
 	"DEMO-EMAIL": func(t *testing.T, g *rig) {
 		tok := g.open("DEMO-EMAIL")

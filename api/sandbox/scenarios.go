@@ -86,7 +86,7 @@ var scenarios = []scenario{
 		Description: "The upload answers only after several seconds (6 s by default), or not at all if the client cancels."},
 		behaviour{dataKey: bothKeys, dates: zuluMillis, numericCodes: true, method: 1, slowOCR: true}},
 	{Scenario{ApplicantID: "DEMO-FLAKY", Name: "Flaky gateway (502)",
-		Description: "A proxy answers an HTML 502 page to every other token request and to the first try of every later call; retrying succeeds."},
+		Description: "A proxy answers an HTML 502 page to every other token request and to the first try of each later call that is safe to repeat; the client's one retry gets through."},
 		behaviour{dataKey: customerData, dates: dateOnly, ageAsString: true, namedMethod: true, method: 1, empty401: true, flaky: true}},
 	{Scenario{ApplicantID: "DEMO-EMAIL", Name: "Email-code verification",
 		Description: "The tenant verifies updates with an email code (method 2), which this client does not support: it must stop."},
