@@ -170,3 +170,37 @@ func FuzzShape(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLayout: in every mode the cells draw exactly Display's line, and their logical ranges cover
+// the line once, without gaps, so every insertion point has a place on the screen.
+func FuzzLayout(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, s string, m uint8) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		mode := Mode(m % 3)
+		cells, _ := Layout(s, mode)
+		var drawn strings.Builder
+		covered := make([]int, len(s)+1)
+		for _, c := range cells {
+			drawn.WriteString(c.Text)
+			if c.Start >= c.End || c.End > len(s) {
+				t.Fatalf("Layout(%q): cell %q covers [%d,%d)", s, c.Text, c.Start, c.End)
+			}
+			for i := c.Start; i < c.End; i++ {
+				covered[i]++
+			}
+		}
+		if d := Display(s, mode); drawn.String() != d {
+			t.Fatalf("Layout(%q, %v) draws %q, Display %q", s, mode, drawn.String(), d)
+		}
+		for i := 0; i < len(s); i++ {
+			if covered[i] != 1 {
+				t.Fatalf("Layout(%q, %v): byte %d is drawn by %d cells", s, mode, i, covered[i])
+			}
+		}
+	})
+}
