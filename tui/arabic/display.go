@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 )
 
@@ -121,11 +120,4 @@ func HasRTL(s string) bool {
 		}
 	}
 	return false
-}
-
-// Width is the number of terminal columns a drawn string takes, measured the way lipgloss.Width
-// measures (grapheme clusters; harakat are zero-width). Measure after Display: a lam-alef ligature
-// is one column where the logical text had two letters.
-func Width(s string) int {
-	return ansi.StringWidth(s)
 }

@@ -19,7 +19,19 @@ const (
 // within one level, as in FriBidi. It returns the new runes and their levels (a ligature takes the
 // lam's level and drops the alef).
 func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
+	out, outLevels, _ := shapeFrom(runes, levels, false)
+	return out, outLevels
+}
+
+// shapeFrom is shape that also returns, when from is asked for, the index of the rune each output
+// rune was made from (a lam-alef ligature: the lam's), so a caller can map what is drawn back to
+// the logical text.
+func shapeFrom(runes []rune, levels []uint8, wantFrom bool) ([]rune, []uint8, []int) {
 	n := len(runes)
+	var from []int
+	if wantFrom {
+		from = make([]int, 0, n)
+	}
 	jt := make([]joining, n)
 	any := false
 	for i, r := range runes {
@@ -29,7 +41,12 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 		}
 	}
 	if !any {
-		return runes, levels
+		if wantFrom {
+			for i := range runes {
+				from = append(from, i)
+			}
+		}
+		return runes, levels, from
 	}
 	// Characters X9 removes (ZWJ, ZWNJ are BN) match any level, as FriBidi's
 	// FRIBIDI_CONSISTENT_LEVEL has it.
@@ -71,6 +88,9 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 	}
 	for i := 0; i < n; i++ {
 		r := runes[i]
+		if wantFrom {
+			from = append(from, i)
+		}
 		if jt[i] == joinT || jt[i] == joinU {
 			out = append(out, r)
 			if levels != nil {
@@ -112,7 +132,7 @@ func shape(runes []rune, levels []uint8) ([]rune, []uint8) {
 			outLevels = append(outLevels, levels[i])
 		}
 	}
-	return out, outLevels
+	return out, outLevels, from
 }
 
 func formsOf(r rune) [4]rune {

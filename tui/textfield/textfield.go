@@ -6,48 +6,84 @@
 // is 5 KB of styles and key bindings copied with every step model. Pasting needs no clipboard
 // module: the terminal sends a paste as bracketed-paste runes. The cursor is drawn steady, so no
 // blink ticks redraw the screen.
+//
+// Nothing typed or pasted is left out without a sentence: every kind of space and line break is
+// stored as a space (so two names never merge), and what the field cannot hold (control
+// characters, invisible characters, text past its limit) is counted and said by Dropped.
 package textfield
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/rivo/uniseg"
+
+	"passport-update/tui/arabic"
 )
 
-// Field is a value: Update returns the edited copy.
+// MaxLen is the limit of a field whose Limit is 0: room for any real value, but not for a
+// mistaken paste of a whole document.
+const MaxLen = 4096
+
+// Field is a value: Update returns the edited copy. The zero value is a focused field with the
+// default keys.
 type Field struct {
 	Prompt      string
 	Placeholder string // shown, dimmed, while the value is empty
-	Limit       int    // in runes; 0 = no limit
-	Mask        rune   // drawn for every rune of the value (passwords); 0 = the value itself
-	blurred     bool
-	value       []rune
-	pos         int
+	// Limit is a safety limit in characters (runes); 0 means MaxLen. It is not a rule about the
+	// value: text past it is not taken and Dropped says how much. Check a value's length where
+	// the value is judged (arabic.Validate for the Arabic name).
+	Limit int
+	Mask  rune // drawn for every character of the value (passwords); 0 = the value itself
+	// Mode is how right-to-left text is drawn: in arabic.ModeApp the field is drawn as it reads
+	// (visual order, letters joined) and ←/→ move the cursor left and right on the screen; in
+	// the other modes it is drawn in logical order for the terminal to reorder, and ←/→ move to
+	// the previous and next character.
+	Mode arabic.Mode
+	// Width is the most cells the field's line takes, prompt included; 0 = as wide as the value.
+	// A longer value scrolls to keep the cursor in view, with "…" where text is out of view.
+	Width int
+	// KeyMap is the editing keys; nil means DefaultKeyMap. A pointer, because the field is copied
+	// with every step model and the keys rarely change.
+	KeyMap *KeyMap
+
+	blurred bool
+	value   []rune
+	pos     int // in runes; always at the start of a grapheme cluster or at the end
+	dropped dropped
 }
 
-// New is a focused field.
+// dropped counts what the field did not take since its value was last set.
+type dropped struct {
+	controls, bidi, invisible, unprintable, overLimit int
+	limit                                             int
+}
+
+// New is a focused field with a safety limit (0 = MaxLen).
 func New(prompt, placeholder string, limit int) Field {
 	return Field{Prompt: prompt, Placeholder: placeholder, Limit: limit}
 }
 
+// SetWidth sets Width: the most cells the field's line takes, prompt included.
+func (f *Field) SetWidth(w int) { f.Width = w }
+
 func (f Field) Value() string { return string(f.value) }
 
-// SetValue replaces the value (cut to Limit) and puts the cursor at its end.
+// SetValue replaces the value, taken as a paste is (spaces and line breaks become spaces, what
+// cannot be shown is left out and counted in Dropped), and puts the cursor at its end.
 func (f *Field) SetValue(s string) {
-	f.value = []rune(s)
-	if f.Limit > 0 && len(f.value) > f.Limit {
-		f.value = f.value[:f.Limit]
-	}
-	f.pos = len(f.value)
+	f.value, f.pos, f.dropped = nil, 0, dropped{}
+	f.insert([]rune(s))
 }
 
-// CursorEnd puts the cursor after the last rune.
+// CursorEnd puts the cursor after the last character.
 func (f *Field) CursorEnd() { f.pos = len(f.value) }
 
 // Reset empties the field.
-func (f *Field) Reset() { f.value, f.pos = nil, 0 }
+func (f *Field) Reset() { f.value, f.pos, f.dropped = nil, 0, dropped{} }
 
 // Focus and Blur give and take the keys (and the drawn cursor).
 func (f *Field) Focus() { f.blurred = false }
@@ -56,24 +92,146 @@ func (f *Field) Blur()  { f.blurred = true }
 // Cursor is the cursor's place, in runes from the start.
 func (f Field) Cursor() int { return f.pos }
 
-func (f Field) shown(r rune) rune {
-	if f.Mask != 0 {
-		return f.Mask
+// Dropped is a sentence saying what was typed, pasted or set but is not in the value, since the
+// value was last set or reset; empty when everything was taken. Show it under the field.
+func (f Field) Dropped() string {
+	d := f.dropped
+	var parts []string
+	count := func(n int, one, many string) {
+		switch {
+		case n == 1:
+			parts = append(parts, "1 "+one)
+		case n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", n, many))
+		}
 	}
-	return r
+	count(d.controls, "control character", "control characters")
+	count(d.bidi, "direction mark", "direction marks")
+	count(d.invisible, "invisible character", "invisible characters")
+	count(d.unprintable, "character that cannot be shown", "characters that cannot be shown")
+	s := ""
+	if len(parts) > 0 {
+		s = "Left out of what was typed or pasted: " + joinWords(parts) + "."
+	}
+	if d.overLimit > 0 {
+		if s != "" {
+			s += " "
+		}
+		s += fmt.Sprintf("%d characters past the field's limit of %d were not taken.", d.overLimit, d.limit)
+	}
+	return s
 }
 
-// Update edits the value on a key while focused: typed or pasted runes (control characters and
-// line breaks dropped), backspace/delete, left/right, home/end, ctrl+a/ctrl+e, ctrl+u (delete to
-// the start), ctrl+k (to the end), ctrl+w and alt+backspace (the word before the cursor). It
-// never returns a command; the signature matches the other step models.
+func joinWords(w []string) string {
+	if len(w) == 1 {
+		return w[0]
+	}
+	return strings.Join(w[:len(w)-1], ", ") + " and " + w[len(w)-1]
+}
+
+func (f Field) limit() int {
+	if f.Limit > 0 {
+		return f.Limit
+	}
+	return MaxLen
+}
+
+// take turns typed or pasted runes into what the field stores: every space and line break (a CR
+// LF pair is one) becomes a space; control characters, bidi controls, invisible characters other
+// than ZWJ and ZWNJ (they decide how Arabic letters join) and characters with no glyph are left
+// out and counted.
+func (f *Field) take(in []rune) []rune {
+	out := make([]rune, 0, len(in))
+	for i, r := range in {
+		switch {
+		case r == '\r' && i+1 < len(in) && in[i+1] == '\n':
+		case arabic.IsSpace(r):
+			out = append(out, ' ')
+		case r == 0x200C || r == 0x200D:
+			out = append(out, r)
+		case unicode.IsControl(r):
+			f.dropped.controls++
+		case r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
+			f.dropped.bidi++
+		case arabic.IsDefaultIgnorable(r):
+			f.dropped.invisible++
+		case !unicode.IsPrint(r):
+			f.dropped.unprintable++
+		default:
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// insert puts runes at the cursor, up to the limit, and moves the cursor after them.
+func (f *Field) insert(in []rune) {
+	clean := f.take(in)
+	if room := max(f.limit()-len(f.value), 0); len(clean) > room {
+		f.dropped.overLimit += len(clean) - room
+		f.dropped.limit = f.limit()
+		clean = clean[:room]
+	}
+	f.value = append(f.value[:f.pos:f.pos], append(clean, f.value[f.pos:]...)...)
+	f.pos += len(clean)
+	f.pos = f.snap(f.pos)
+}
+
+// stops are the cursor's places: the rune index where each grapheme cluster starts, and the end.
+func stops(v []rune) []int {
+	out := make([]int, 0, len(v)+1)
+	state, rest, pos := -1, string(v), 0
+	for len(rest) > 0 {
+		var c string
+		c, rest, _, state = uniseg.FirstGraphemeClusterInString(rest, state)
+		out = append(out, pos)
+		pos += len([]rune(c))
+	}
+	return append(out, pos)
+}
+
+// snap moves a rune index inside a cluster to the end of that cluster (where typing a haraka
+// leaves it).
+func (f Field) snap(p int) int {
+	for _, s := range stops(f.value) {
+		if s >= p {
+			return s
+		}
+	}
+	return len(f.value)
+}
+
+// prevStop and nextStop are the cursor places before and after p.
+func (f Field) prevStop(p int) int {
+	prev := 0
+	for _, s := range stops(f.value) {
+		if s >= p {
+			break
+		}
+		prev = s
+	}
+	return prev
+}
+
+func (f Field) nextStop(p int) int {
+	for _, s := range stops(f.value) {
+		if s > p {
+			return s
+		}
+	}
+	return len(f.value)
+}
+
+// Update edits the value on a key while focused: typed or pasted runes, and the keys of KeyMap.
+// It never returns a command; the signature matches the other step models.
 func (f Field) Update(msg tea.Msg) (Field, tea.Cmd) {
 	k, ok := msg.(tea.KeyMsg)
 	if !ok || f.blurred {
 		return f, nil
 	}
-	switch k.Type {
-	case tea.KeyRunes, tea.KeySpace:
+	km := f.keys()
+	switch {
+	case k.Type == tea.KeyRunes || k.Type == tea.KeySpace:
 		if k.Alt && !k.Paste {
 			return f, nil // alt+letter is a shortcut elsewhere, not text
 		}
@@ -81,45 +239,57 @@ func (f Field) Update(msg tea.Msg) (Field, tea.Cmd) {
 		if k.Type == tea.KeySpace {
 			runes = []rune{' '}
 		}
-		clean := make([]rune, 0, len(runes))
-		for _, r := range runes {
-			if unicode.IsPrint(r) || r == ' ' || r == '\u200c' || r == '\u200d' {
-				clean = append(clean, r)
+		if k.Paste {
+			// A copied line ends in a line break that is not part of the text.
+			for len(runes) > 0 && (runes[len(runes)-1] == '\n' || runes[len(runes)-1] == '\r') {
+				runes = runes[:len(runes)-1]
 			}
 		}
-		if f.Limit > 0 {
-			clean = clean[:min(len(clean), max(f.Limit-len(f.value), 0))]
-		}
-		f.value = append(f.value[:f.pos:f.pos], append(clean, f.value[f.pos:]...)...)
-		f.pos += len(clean)
-	case tea.KeyBackspace:
-		if k.Alt {
-			return f.deleteWordBack(), nil
-		}
+		f.insert(runes)
+	case km.matches(k, km.DeleteWordBackward):
+		f = f.deleteWordBack()
+	case km.matches(k, km.DeleteCharacterBackward):
+		// One character: a haraka typed by mistake goes without its letter.
 		if f.pos > 0 {
 			f.value = append(f.value[:f.pos-1:f.pos-1], f.value[f.pos:]...)
-			f.pos--
+			f.pos = f.snap(f.pos - 1)
 		}
-	case tea.KeyDelete, tea.KeyCtrlD:
+	case km.matches(k, km.DeleteCharacterForward):
+		// The whole letter with its harakat: harakat left alone would land on the letter before.
 		if f.pos < len(f.value) {
-			f.value = append(f.value[:f.pos:f.pos], f.value[f.pos+1:]...)
+			end := f.nextStop(f.pos)
+			f.value = append(f.value[:f.pos:f.pos], f.value[end:]...)
 		}
-	case tea.KeyLeft, tea.KeyCtrlB:
-		f.pos = max(f.pos-1, 0)
-	case tea.KeyRight, tea.KeyCtrlF:
-		f.pos = min(f.pos+1, len(f.value))
-	case tea.KeyHome, tea.KeyCtrlA:
+	case km.matches(k, km.CharacterBackward):
+		f.pos = f.move(-1)
+	case km.matches(k, km.CharacterForward):
+		f.pos = f.move(+1)
+	case km.matches(k, km.LineStart):
 		f.pos = 0
-	case tea.KeyEnd, tea.KeyCtrlE:
+	case km.matches(k, km.LineEnd):
 		f.pos = len(f.value)
-	case tea.KeyCtrlU:
+	case km.matches(k, km.DeleteBeforeCursor):
 		f.value, f.pos = append([]rune(nil), f.value[f.pos:]...), 0
-	case tea.KeyCtrlK:
+	case km.matches(k, km.DeleteAfterCursor):
 		f.value = f.value[:f.pos:f.pos]
-	case tea.KeyCtrlW:
-		return f.deleteWordBack(), nil
 	}
 	return f, nil
+}
+
+// move is the cursor's place after ← (dir −1) or → (+1): in app mode one cell left or right on
+// the screen, elsewhere one grapheme cluster back or forward.
+func (f Field) move(dir int) int {
+	if f.visual() {
+		items, at := f.items()
+		if i := at + dir; i >= 0 && i < len(items) {
+			return items[i].pos
+		}
+		return f.pos
+	}
+	if dir < 0 {
+		return f.prevStop(f.pos)
+	}
+	return f.nextStop(f.pos)
 }
 
 func (f Field) deleteWordBack() Field {
@@ -134,19 +304,23 @@ func (f Field) deleteWordBack() Field {
 	return f
 }
 
-// Parts splits what the field shows at the cursor: the text before it, the cell under it (" "
-// at the end) and the text after it, masked for a password.
+// Parts splits what the field shows at the cursor in logical order: the text before it, the
+// character (grapheme cluster) under it (" " at the end) and the text after it, masked for a
+// password.
 func (f Field) Parts() (before, at, after string) {
-	shown := make([]rune, len(f.value))
-	for i, r := range f.value {
-		shown[i] = f.shown(r)
+	mask := func(rs []rune) string {
+		if f.Mask == 0 {
+			return string(rs)
+		}
+		return strings.Repeat(string(f.Mask), uniseg.GraphemeClusterCount(string(rs)))
 	}
 	at = " "
-	if f.pos < len(shown) {
-		at = string(shown[f.pos])
-		after = string(shown[f.pos+1:])
+	if f.pos < len(f.value) {
+		end := f.nextStop(f.pos)
+		at = mask(f.value[f.pos:end])
+		after = mask(f.value[end:])
 	}
-	return string(shown[:f.pos]), at, after
+	return mask(f.value[:f.pos]), at, after
 }
 
 // Cursor draws the cursor cell in reverse video, or without colour (where reverse video would
@@ -167,29 +341,9 @@ type Styles struct {
 	Prompt, Text, Placeholder, Cursor func(string) string
 }
 
-// View is the prompt and the value with the cursor (the placeholder, its first cell under the
-// cursor, while the value is empty). A blurred field shows no cursor.
-func (f Field) View(st Styles) string {
-	apply := func(style func(string) string, s string) string {
-		if style == nil || s == "" {
-			return s
-		}
-		return style(s)
+func apply(style func(string) string, s string) string {
+	if style == nil || s == "" {
+		return s
 	}
-	out := apply(st.Prompt, f.Prompt)
-	if len(f.value) == 0 && f.Placeholder != "" {
-		ph := []rune(f.Placeholder)
-		if f.blurred {
-			return out + apply(st.Placeholder, f.Placeholder)
-		}
-		return out + apply(st.Cursor, string(ph[0])) + apply(st.Placeholder, string(ph[1:]))
-	}
-	before, at, after := f.Parts()
-	if f.blurred {
-		if at != " " {
-			before += at
-		}
-		return out + apply(st.Text, before+after)
-	}
-	return out + apply(st.Text, before) + apply(st.Cursor, at) + apply(st.Text, after)
+	return style(s)
 }

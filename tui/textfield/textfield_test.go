@@ -14,8 +14,8 @@ func keys(f Field, msgs ...tea.KeyMsg) Field {
 	return f
 }
 
-func runes(s string) tea.KeyMsg    { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
-func key(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
+func runes(s string) tea.KeyMsg      { return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)} }
+func press(t tea.KeyType) tea.KeyMsg { return tea.KeyMsg{Type: t} }
 
 func TestEditingKeys(t *testing.T) {
 	for _, tc := range []struct {
@@ -26,17 +26,17 @@ func TestEditingKeys(t *testing.T) {
 		pos   int
 	}{
 		{"typing appends", "", []tea.KeyMsg{runes("APP-"), runes("1042")}, "APP-1042", 8},
-		{"typing at the cursor", "AP-1", []tea.KeyMsg{key(tea.KeyHome), key(tea.KeyRight), runes("P")}, "APP-1", 2},
-		{"space", "A", []tea.KeyMsg{key(tea.KeySpace), runes("B")}, "A B", 3},
-		{"backspace and delete", "abcd", []tea.KeyMsg{key(tea.KeyLeft), key(tea.KeyBackspace), key(tea.KeyDelete)}, "ab", 2},
-		{"ctrl+u deletes to the start", "hello world", []tea.KeyMsg{key(tea.KeyLeft), key(tea.KeyCtrlU)}, "d", 0},
-		{"ctrl+k deletes to the end", "hello world", []tea.KeyMsg{key(tea.KeyCtrlA), key(tea.KeyRight), key(tea.KeyCtrlK)}, "h", 1},
-		{"ctrl+w deletes the word before", "عمر يوسف الحداد", []tea.KeyMsg{key(tea.KeyCtrlW)}, "عمر يوسف ", 9},
+		{"typing at the cursor", "AP-1", []tea.KeyMsg{press(tea.KeyHome), press(tea.KeyRight), runes("P")}, "APP-1", 2},
+		{"space", "A", []tea.KeyMsg{press(tea.KeySpace), runes("B")}, "A B", 3},
+		{"backspace and delete", "abcd", []tea.KeyMsg{press(tea.KeyLeft), press(tea.KeyBackspace), press(tea.KeyDelete)}, "ab", 2},
+		{"ctrl+u deletes to the start", "hello world", []tea.KeyMsg{press(tea.KeyLeft), press(tea.KeyCtrlU)}, "d", 0},
+		{"ctrl+k deletes to the end", "hello world", []tea.KeyMsg{press(tea.KeyCtrlA), press(tea.KeyRight), press(tea.KeyCtrlK)}, "h", 1},
+		{"ctrl+w deletes the word before", "عمر يوسف الحداد", []tea.KeyMsg{press(tea.KeyCtrlW)}, "عمر يوسف ", 9},
 		{"alt+backspace too", "one two", []tea.KeyMsg{{Type: tea.KeyBackspace, Alt: true}}, "one ", 4},
-		{"a paste loses its line break and tab", "", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("APP-1042\r\n\t"), Paste: true}}, "APP-1042", 8},
+		{"a pasted line loses the line break it ends with", "", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("APP-1042\r\n"), Paste: true}}, "APP-1042", 8},
 		{"alt+letter is not text", "", []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune("x"), Alt: true}}, "", 0},
 		{"Arabic with a joiner kept", "", []tea.KeyMsg{runes("لا\u200dم")}, "لا\u200dم", 4},
-		{"end and home", "abc", []tea.KeyMsg{key(tea.KeyHome), key(tea.KeyEnd), key(tea.KeyLeft)}, "abc", 2},
+		{"end and home", "abc", []tea.KeyMsg{press(tea.KeyHome), press(tea.KeyEnd), press(tea.KeyLeft)}, "abc", 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := New("", "", 0)
@@ -49,15 +49,25 @@ func TestEditingKeys(t *testing.T) {
 	}
 }
 
-func TestTheLimitHoldsForTypingPastingAndSetValue(t *testing.T) {
+func TestTheSafetyLimitHoldsAndSaysWhatItLeftOut(t *testing.T) {
 	f := New("", "", 5)
 	f = keys(f, runes("abc"), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("defgh"), Paste: true})
 	if f.Value() != "abcde" {
 		t.Fatalf("typed past the limit: %q", f.Value())
 	}
+	if got, want := f.Dropped(), "3 characters past the field's limit of 5 were not taken."; got != want {
+		t.Fatalf("Dropped() = %q, want %q", got, want)
+	}
 	f.SetValue("0123456789")
 	if f.Value() != "01234" || f.Cursor() != 5 {
 		t.Fatalf("SetValue past the limit: %q at %d", f.Value(), f.Cursor())
+	}
+	if got, want := f.Dropped(), "5 characters past the field's limit of 5 were not taken."; got != want {
+		t.Fatalf("after SetValue, Dropped() = %q, want %q", got, want)
+	}
+	f.Reset()
+	if f.Dropped() != "" {
+		t.Fatalf("Reset keeps the note %q", f.Dropped())
 	}
 }
 
@@ -65,7 +75,7 @@ func TestABlurredFieldTakesNoKeysAndShowsNoCursor(t *testing.T) {
 	f := New("ID › ", "", 0)
 	f.SetValue("APP")
 	f.Blur()
-	f = keys(f, runes("X"), key(tea.KeyBackspace))
+	f = keys(f, runes("X"), press(tea.KeyBackspace))
 	st := Styles{Cursor: func(s string) string { return "[" + s + "]" }}
 	if f.Value() != "APP" || f.View(st) != "ID › APP" {
 		t.Fatalf("blurred: value %q view %q", f.Value(), f.View(st))
@@ -86,7 +96,7 @@ func TestViewShowsThePlaceholderUnderTheCursorAndMasksPasswords(t *testing.T) {
 		t.Fatalf("empty view %q", got)
 	}
 	f.Mask = '•'
-	f = keys(f, runes("Demo@2026"), key(tea.KeyLeft))
+	f = keys(f, runes("Demo@2026"), press(tea.KeyLeft))
 	got := f.View(st)
 	if got != "Password › ••••••••[•]" || strings.Contains(got, "Demo") {
 		t.Fatalf("masked view %q", got)
