@@ -132,8 +132,9 @@ func (term *terminal) waitExit(limit time.Duration) int {
 }
 
 // TestTheTerminalIsAlwaysGivenBack ends the wizard in the ways a branch machine does — SIGTERM
-// from a session manager, SIGHUP from a closed window, ctrl+c in the middle of a slow upload —
-// and checks each time that the program exits and leaves the alternate screen.
+// from a session manager, SIGHUP from a closed window, SIGINT from kill, ctrl+c in the middle of
+// a slow upload — and checks each time that the program exits cleanly, with one exit status for
+// all of them, and leaves the alternate screen.
 func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -141,6 +142,7 @@ func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 	}{
 		{"SIGTERM", func(term *terminal) { syscall.Kill(term.pid(), syscall.SIGTERM) }},
 		{"SIGHUP", func(term *terminal) { syscall.Kill(term.pid(), syscall.SIGHUP) }},
+		{"SIGINT", func(term *terminal) { syscall.Kill(term.pid(), syscall.SIGINT) }},
 		{"ctrl+c during a slow upload", func(term *terminal) {
 			term.typeText("DEMO-SLOW")
 			term.keys("Enter")
