@@ -68,10 +68,10 @@ func (cs *Case) openedSession(a actSessionOpened, now time.Time) {
 
 // close cancels every request still running for this customer.
 func (cs *Case) close() {
-	for _, r := range []*request{&cs.session.req, &cs.password.req, &cs.upload.req, &cs.review.translationReq,
-		&cs.review.photoReq, &cs.review.scanReq} {
-		r.stop()
-	}
+	cs.session = cs.session.cancel()
+	cs.password = cs.password.leave()
+	cs.upload = cs.upload.cancel()
+	cs.review = cs.review.cancel()
 }
 
 // uploaded reports whether this customer's scan reached the server and no approval is known

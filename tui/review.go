@@ -225,6 +225,14 @@ func (r reviewStep) askTranslation(d desk) (reviewStep, tea.Cmd) {
 	})
 }
 
+// cancel drops the requests still running: the translation flag and the pictures.
+func (r reviewStep) cancel() reviewStep {
+	r.translationReq.stop()
+	r.photoReq.stop()
+	r.scanReq.stop()
+	return r
+}
+
 // load shows a new OCR answer. A second answer for the same image (the session was opened again
 // and the file sent again) keeps the corrections made to the first; kept says how many.
 func (r reviewStep) load(data api.PassportData, sha256 string, today time.Time) (_ reviewStep, kept int) {

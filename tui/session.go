@@ -90,6 +90,12 @@ func (s sessionStep) open(d desk, applicantID string) (sessionStep, tea.Cmd) {
 	}), d.tick)
 }
 
+// cancel drops the session being opened; its answer, if one comes, is ignored.
+func (s sessionStep) cancel() sessionStep {
+	s.req.stop()
+	return s
+}
+
 // expired is the step again after the server refused the session mid-flow: the applicant ID is
 // in the field, ready for enter.
 func (s sessionStep) expired(applicantID string) sessionStep {

@@ -79,6 +79,12 @@ func (u uploadStep) start(d desk, c *common, file picker.ChosenFile) (uploadStep
 	return u, tea.Batch(uploadCmd(ctx, id, d.client, file, ch), waitProgress(ch), d.tick)
 }
 
+// cancel drops the upload in flight; its answer, if one comes, is ignored.
+func (u uploadStep) cancel() uploadStep {
+	u.req.stop()
+	return u
+}
+
 func barWidth(w int) int { return max(min(w-20, 80), 20) }
 
 func (u uploadStep) setSize(w int) uploadStep {

@@ -212,7 +212,7 @@ func (m *Model) back() tea.Cmd {
 			return nil
 		}
 		// The session stays the customer's until another one is opened.
-		m.cs.review.translationReq.stop()
+		m.cs.review = m.cs.review.cancel()
 		m.cs.client = nil
 		m.goTo(stSession)
 	case stPassport:
