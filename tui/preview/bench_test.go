@@ -119,6 +119,28 @@ func BenchmarkPreview_24MP_JPEG(b *testing.B) {
 	peakHeap(b, op)
 }
 
+// BenchmarkReducedDecode_24MP_JPEG is the picker's decode alone since issue 12: the block means
+// of a baseline JPEG (no EXIF thumbnail in this file), area-sampled.
+func BenchmarkReducedDecode_24MP_JPEG(b *testing.B) {
+	p := photo24MP(b)
+	info := Inspect(p, 0)
+	op := func() {
+		img, err := Decode(info)
+		if err != nil || img.Bounds().Dx() != SampleSide {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		op()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	peakHeap(b, op)
+}
+
 // BenchmarkFullDecode_24MP is the anchor: image/jpeg's full decode alone.
 func BenchmarkFullDecode_24MP(b *testing.B) {
 	p := photo24MP(b)
