@@ -47,7 +47,7 @@ func BenchmarkListing_100kFiles(b *testing.B) {
 	defer reportCPU(b)()
 	for i := 0; i < b.N; i++ {
 		m := New(Options{StartDir: dir}).SetSize(120, 40)
-		m.sh.tick = noTick
+		m.sh.tick, m.sh.rest = noTick, restNow
 		m, _ = m.Update(m.Init()())
 		if len(m.entries) != 100_003 || len(m.View()) == 0 {
 			b.Fatalf("%d entries", len(m.entries))
@@ -79,7 +79,7 @@ func BenchmarkStockFilepicker_100kFiles(b *testing.B) {
 func BenchmarkIndex_100kFiles(b *testing.B) {
 	dir := hundredThousandScans(b)
 	m := New(Options{StartDir: dir}).SetSize(120, 40)
-	m.sh.tick = noTick
+	m.sh.tick, m.sh.rest = noTick, restNow
 	m, _ = m.Update(m.Init()())
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -56,10 +56,12 @@ const (
 // shared is what every copy of one picker uses together; it holds synchronisation, never model
 // state, so command goroutines may use it.
 type shared struct {
-	cache         *preview.Cache
-	decode        chan struct{} // one decode at a time: a 24 MP JPEG holds ~36 MB while decoding
-	latestPreview atomic.Int64  // a preview no longer wanted skips its decode
-	tick          func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	cache  *preview.Cache
+	decode chan struct{} // one decode at a time: a fallback full decode holds the whole photo
+	// decodes counts the decodes started (cache misses), for the tests of work not done.
+	decodes atomic.Int64
+	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // the spinner's clock
+	rest    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // the preview's rest delay
 }
 
 // lastID numbers every request of every picker in the process, so an answer meant for an earlier
@@ -145,9 +147,9 @@ func New(opts Options) Model {
 	if m.st == nil {
 		m.st = DefaultStyles()
 	}
-	m.sh = &shared{cache: opts.Cache, decode: make(chan struct{}, 1), tick: tea.Tick}
+	m.sh = &shared{cache: opts.Cache, decode: make(chan struct{}, 1), tick: tea.Tick, rest: tea.Tick}
 	if m.sh.cache == nil {
-		m.sh.cache = preview.NewCache(32)
+		m.sh.cache = preview.NewCache(preview.DefaultCacheBytes)
 	}
 	return m
 }
@@ -187,9 +189,11 @@ func (m Model) Select(path string) Model {
 			m.cursor = i
 			m = m.scrollToCursor()
 		}
+		m.pv.stop()
 		m.pv, m.needPreview = previewState{}, true
 		return m
 	}
+	m.pv.stop()
 	m.pv = previewState{}
 	m.dir, m.listID, m.loading, m.entries, m.ix, m.listErr = dir, nextID(), true, nil, nil, ""
 	m.cursor, m.offset = 0, 0

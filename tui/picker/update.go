@@ -71,6 +71,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.onFilter(msg)
 	case searchBatch:
 		return m.onSearchBatch(msg)
+	case restMsg:
+		return m.onRest(msg)
 	case inspectMsg:
 		return m.onInspect(msg)
 	case pictureMsg:
@@ -235,13 +237,16 @@ func (m Model) onVerified(msg verifiedMsg) (Model, tea.Cmd) {
 	info := msg.info
 	if info.Path == m.pv.path {
 		m.pv.info = &info
+		if msg.img != nil {
+			m.pv.img = msg.img
+		}
 		m = m.renderThumb()
 	}
 	if info.Refusal != "" {
 		m.errText = info.Refusal
 		return m, nil
 	}
-	chosen := ChosenMsg{File: chosenFrom(info)}
+	chosen := ChosenMsg{File: chosenFrom(info, msg.img)}
 	return m, func() tea.Msg { return chosen }
 }
 
@@ -286,8 +291,8 @@ func (m Model) navigate(dir, name string) (Model, tea.Cmd) {
 	m.dir, m.pending, m.listID, m.loading = dir, name, nextID(), true
 	m.entries, m.ix, m.nDirs, m.listErr, m.errText = nil, nil, 0, "", ""
 	m.cursor, m.offset = 0, 0
+	m.pv.stop()
 	m.pv = previewState{}
-	m.sh.latestPreview.Store(0)
 	m.chooseID, m.checking = 0, ""
 	return m, listCmd(m.listID, dir)
 }

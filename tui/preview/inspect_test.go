@@ -90,17 +90,17 @@ func TestDecodeRefusesAFileThatChangedSinceInspect(t *testing.T) {
 	}
 }
 
-func TestCacheKeysOnSizeAndModTimeAndEvictsTheOldest(t *testing.T) {
+func TestCacheKeysOnSizeAndModTimeAndKeepsWithinItsBudget(t *testing.T) {
 	dir := t.TempDir()
 	p := writeFile(t, dir, "p.jpg", jpegBytes(t, scan(800, 560), 85))
-	c := NewCache(2)
 	info := Inspect(p, 0)
+	one := int64(SampleSide*134*4 + entryOverhead) // an 800×560 sample is 192×134
+	c := NewCache(2 * one)
 	first, err := c.Load(info)
 	if err != nil || first.Bounds().Dx() != SampleSide {
 		t.Fatalf("Load: %v, %v", first.Bounds(), err)
 	}
-	again, _ := c.Load(info)
-	if again != first {
+	if again, _ := c.Load(info); again != first {
 		t.Error("a second Load of the same file version decoded again")
 	}
 	later := info
@@ -108,10 +108,10 @@ func TestCacheKeysOnSizeAndModTimeAndEvictsTheOldest(t *testing.T) {
 	if _, _, ok := c.Get(KeyOf(later)); ok {
 		t.Error("a file with a new modification time hit the old entry")
 	}
-	c.Put(Key{Path: "a"}, nil, nil)
-	c.Put(Key{Path: "b"}, nil, nil)
-	if _, _, ok := c.Get(KeyOf(info)); ok || c.Len() != 2 {
-		t.Errorf("oldest entry kept (len %d)", c.Len())
+	c.Put(Key{Path: "a"}, first, nil)
+	c.Put(Key{Path: "b"}, first, nil)
+	if _, _, ok := c.Get(KeyOf(info)); ok || c.Len() != 2 || c.Bytes() > 2*one {
+		t.Errorf("over budget: %d entries, %d bytes, budget %d; the oldest must go", c.Len(), c.Bytes(), 2*one)
 	}
 }
 
