@@ -36,7 +36,7 @@ func (m Model) row(i int) (row, bool) {
 			j, matched = m.matches[i].Index, m.matches[i].MatchedIndexes
 		}
 		return row{disp: m.searchDisp[j], matched: matched, kind: kindFile,
-			path: filepath.Join(m.start, m.searchPaths[j]), entry: -1}, true
+			path: filepath.Join(m.searchRoot, m.searchPaths[j]), entry: -1}, true
 	}
 	j, matched := i, []int(nil)
 	if m.filtered() {

@@ -1,6 +1,7 @@
 package picker
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -24,8 +25,20 @@ type indexMsg struct {
 type filterMsg struct {
 	id      int64
 	matches fuzzy.Matches
+	total   int // every entry that matches; matches holds the best of them
 	ix      *fuzzyx.Index
 	n       int // entries the index covers (search results keep growing)
+}
+
+// rank answers a query over the whole index: the best maxMatches rows, and how many match in
+// all, so the screen can say what it does not show.
+func rank(ix *fuzzyx.Index, q string) (fuzzy.Matches, int) {
+	best := ix.Top(q, maxMatches)
+	if len(best) < maxMatches {
+		return best, len(best)
+	}
+	total, _ := ix.Count(context.Background(), q)
+	return best, max(total, len(best))
 }
 
 type resolvedMsg struct {
@@ -173,7 +186,10 @@ func (m Model) runFilter() (Model, tea.Cmd) {
 		}
 		ix := m.ix
 		m.filtering = true
-		return m, func() tea.Msg { return filterMsg{id: id, matches: ix.Top(q, maxMatches), ix: ix} }
+		return m, func() tea.Msg {
+			best, total := rank(ix, q)
+			return filterMsg{id: id, matches: best, total: total, ix: ix}
+		}
 	case modeSearch:
 		ix, n, disp := m.searchIx, m.searchIxN, m.searchDisp[:len(m.searchDisp):len(m.searchDisp)]
 		m.filtering = true
@@ -181,7 +197,8 @@ func (m Model) runFilter() (Model, tea.Cmd) {
 			if ix == nil || n != len(disp) {
 				ix, n = fuzzyx.NewIndex(disp), len(disp)
 			}
-			return filterMsg{id: id, matches: ix.Top(q, maxMatches), ix: ix, n: n}
+			best, total := rank(ix, q)
+			return filterMsg{id: id, matches: best, total: total, ix: ix, n: n}
 		}
 	}
 	return m, nil
@@ -195,7 +212,7 @@ func (m Model) onFilter(msg filterMsg) (Model, tea.Cmd) {
 	if m.mode == modeSearch {
 		m.searchIx, m.searchIxN = msg.ix, msg.n
 	}
-	m.matches, m.hasMatches = msg.matches, true
+	m.matches, m.matchTotal, m.hasMatches = msg.matches, msg.total, true
 	m = m.scrollToCursor()
 	m, pv := m.previewHighlighted()
 	if m.filterDirty {
@@ -321,7 +338,7 @@ func (m Model) closeInput() Model {
 	}
 	m.mode, m.query = modeBrowse, ""
 	m.input.Reset()
-	m.matches, m.hasMatches, m.filtering, m.filterDirty, m.filterID = nil, false, false, false, 0
+	m.matches, m.matchTotal, m.hasMatches, m.filtering, m.filterDirty, m.filterID = nil, 0, false, false, false, 0
 	m.searchID, m.searching, m.searchWhy, m.searchCh, m.searchCancel = 0, false, "", nil, nil
 	m.searchPaths, m.searchDisp, m.searchIx, m.searchIxN = nil, nil, nil, 0
 	return m.scrollToCursor()
@@ -334,7 +351,8 @@ func (m Model) openInput(md mode) (Model, tea.Cmd) {
 	if md == modeSearch {
 		m.saved = m.cursor
 		m.searchID, m.searching = nextID(), true
-		m.searchCh, m.searchCancel = startSearch(m.start, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
+		m.searchRoot = m.dir // the folder on screen, wherever the picker started
+		m.searchCh, m.searchCancel = startSearch(m.searchRoot, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
 		m.cursor, m.offset = 0, 0
 		if q != "" { // "/" then ctrl+f: carry the query over
 			m.input.SetValue(q)

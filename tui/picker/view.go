@@ -27,6 +27,9 @@ func (m Model) layout() layout {
 	if m.errText != "" && m.width > 0 {
 		l.errLines = wrap(m.errText, m.width, 2)
 	}
+	if n := m.searchNotice(); n != "" && m.width > 0 {
+		l.errLines = append(l.errLines, wrap(n, m.width, 2)...)
+	}
 	l.listH = m.height - 2 - len(l.errLines)
 	if m.width >= minWidthForPane {
 		l.paneW = min(max(m.width*2/5, 30), 60)
@@ -93,7 +96,7 @@ func (m Model) locationLine() string {
 	}
 	dir := escapeName(m.dir)
 	if m.mode == modeSearch {
-		dir = escapeName(m.start)
+		dir = escapeName(m.searchRoot)
 	}
 	if over := ansi.StringWidth(label+dir) - m.width; over > 0 {
 		dir = ansi.TruncateLeft(dir, over+1, "…")
@@ -121,8 +124,6 @@ func (m Model) statusLine() string {
 		}
 		if m.searching {
 			right += " " + m.spinner()
-		} else if m.searchWhy != "" {
-			right += " (" + m.searchWhy + ")"
 		}
 	case modePath:
 		prompt, right = "Path: ", "enter opens · esc closes"
@@ -133,14 +134,22 @@ func (m Model) statusLine() string {
 	return ansi.Truncate(m.st.Prompt.Render(prompt)+in+m.st.Status.Render(right), m.width, "…")
 }
 
+// searchNotice is the sentence that says what a finished search left out, "" when nothing.
+func (m Model) searchNotice() string {
+	if m.mode != modeSearch || m.searching || m.searchWhy == "" || m.searchWhy == "cancelled" {
+		return ""
+	}
+	return "Not every image below this folder is listed: " + m.searchWhy + "."
+}
+
 func (m Model) matchCount(total int) string {
 	switch {
 	case m.query == "":
 		return count(total, "entry", "entries")
 	case m.filtering && !m.hasMatches, m.mode == modeFilter && m.ix == nil:
 		return m.spinner() + " filtering"
-	case len(m.matches) >= maxMatches:
-		return fmt.Sprintf("best %d matches", maxMatches)
+	case m.matchTotal > len(m.matches):
+		return fmt.Sprintf("showing the best %d of %s matches", len(m.matches), thousands(m.matchTotal))
 	}
 	return count(len(m.matches), "match", "matches")
 }
