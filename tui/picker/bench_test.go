@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/bubbles/filepicker"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -111,4 +112,54 @@ func BenchmarkView_120x40(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		_ = m.View()
 	}
+}
+
+// BenchmarkFirstScreen_1MFiles: a folder of 1,000,000 images (PICKER_BENCH_1M names it; the
+// benchmark skips without it, since making one takes half a minute): Init until the first frame
+// shows entries. The whole listing that follows is waited for outside the timer.
+func BenchmarkFirstScreen_1MFiles(b *testing.B) {
+	dir := million(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		m := New(Options{StartDir: dir}).SetSize(120, 40)
+		m.sh.tick, m.sh.rest = noTick, noTick
+		msg := m.Init()().(listMsg)
+		m, _ = m.Update(msg)
+		if len(m.entries) == 0 || !strings.Contains(m.View(), "scan-") {
+			b.Fatalf("%d entries", len(m.entries))
+		}
+		b.StopTimer()
+		if msg.rest != nil {
+			<-msg.rest
+		}
+		b.StartTimer()
+	}
+}
+
+// BenchmarkWholeListing_1MFiles is the anchor, today's first frame before issue 12: the whole
+// folder read, sorted and drawn.
+func BenchmarkWholeListing_1MFiles(b *testing.B) {
+	dir := million(b)
+	b.ReportAllocs()
+	defer reportCPU(b)()
+	for i := 0; i < b.N; i++ {
+		m := New(Options{StartDir: dir}).SetSize(120, 40)
+		m.sh.tick, m.sh.rest = noTick, noTick
+		msg := m.Init()().(listMsg)
+		if msg.rest != nil {
+			msg = <-msg.rest
+		}
+		m, _ = m.Update(msg)
+		if len(m.entries) != 1_000_000 || !strings.Contains(m.View(), "scan-") {
+			b.Fatalf("%d entries", len(m.entries))
+		}
+	}
+}
+
+func million(b *testing.B) string {
+	dir := os.Getenv("PICKER_BENCH_1M")
+	if dir == "" {
+		b.Skip("PICKER_BENCH_1M names no folder of 1,000,000 images (make one: mkdir D && cd D && seq -f 'scan-%07g.jpg' 0 999999 | xargs touch)")
+	}
+	return dir
 }

@@ -82,6 +82,7 @@ type Model struct {
 
 	listID   int64
 	loading  bool
+	partial  bool // entries are a large folder's first names; the whole listing is on its way
 	entries  []entry
 	nDirs    int
 	listErr  string
@@ -197,7 +198,7 @@ func (m Model) Select(path string) Model {
 	}
 	m.pv.stop()
 	m.pv = previewState{}
-	m.dir, m.listID, m.loading, m.entries, m.ix, m.listErr = dir, nextID(), true, nil, nil, ""
+	m.dir, m.listID, m.loading, m.partial, m.entries, m.ix, m.listErr = dir, nextID(), true, false, nil, nil, ""
 	m.cursor, m.offset = 0, 0
 	return m
 }

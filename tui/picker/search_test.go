@@ -156,3 +156,30 @@ func TestSearchLooksBelowTheFolderShownNotTheStartFolder(t *testing.T) {
 		t.Errorf("enter chose %v", out)
 	}
 }
+
+func TestALargeFolderShowsItsFirstNamesThenFillsIn(t *testing.T) {
+	files := map[string][]byte{}
+	for i := 0; i < firstScreenNames+500; i++ {
+		files[fmt.Sprintf("scan-%05d.jpg", i)] = nil
+	}
+	root := tree(t, files)
+	m := New(Options{StartDir: root})
+	m.sh.tick, m.sh.rest = noTick, restNow
+	m = m.SetSize(100, 30)
+	m, rest := m.Update(m.Init()())
+	if !m.partial || len(m.entries) == 0 || len(m.entries) > firstScreenNames {
+		t.Fatalf("first answer: partial %v with %d entries, want a first screenful", m.partial, len(m.entries))
+	}
+	if !strings.Contains(m.View(), "showing the first") {
+		t.Errorf("the screen does not say the listing is still coming:\n%s", m.View())
+	}
+	m, _ = press(t, m, "down", "down")
+	held := highlightedName(m)
+	m, _ = drive(t, m, rest)
+	if m.partial || len(m.entries) != firstScreenNames+500 {
+		t.Fatalf("after the whole listing: partial %v, %d entries", m.partial, len(m.entries))
+	}
+	if highlightedName(m) != held {
+		t.Errorf("the highlight moved from %q to %q when the listing filled in", held, highlightedName(m))
+	}
+}

@@ -104,7 +104,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) busy() bool {
-	return m.loading || m.pv.decoding || m.checking != "" || m.searching || m.filtering
+	return m.loading || m.partial || m.pv.decoding || m.checking != "" || m.searching || m.filtering
 }
 
 // keepSpinning runs one spinner tick chain while anything is in flight.
@@ -121,7 +121,14 @@ func (m Model) onList(msg listMsg) (Model, tea.Cmd) {
 	if msg.id != m.listID {
 		return m, nil
 	}
-	m.loading, m.entries, m.ix, m.listErr = false, msg.entries, nil, ""
+	wasPartial := m.partial
+	if wasPartial && m.pending == "" && m.cursor > 0 {
+		// The user moved while the rest was read: keep the same name highlighted.
+		if r, ok := m.highlighted(); ok && r.entry >= 0 {
+			m.pending = m.entries[r.entry].name
+		}
+	}
+	m.loading, m.partial, m.entries, m.ix, m.listErr = false, msg.rest != nil, msg.entries, nil, ""
 	m.nDirs = 0
 	for _, e := range m.entries {
 		if e.kind != kindDir {
@@ -138,12 +145,19 @@ func (m Model) onList(msg listMsg) (Model, tea.Cmd) {
 	if m.pending != "" {
 		if i := m.indexOf(m.pending); i >= 0 {
 			m.cursor = i
+			m.pending = ""
+		} else if !m.partial {
+			m.pending = "" // gone: the first row is highlighted
 		}
-		m.pending = ""
 	}
 	m = m.scrollToCursor()
-	m.pv.path = "" // the file may have changed since the last listing
+	if !wasPartial {
+		m.pv.path = "" // the file may have changed since the last listing
+	}
 	m, pv := m.previewHighlighted()
+	if m.partial {
+		return m, tea.Batch(pv, waitList(msg.rest))
+	}
 	var ix tea.Cmd
 	if len(m.entries) > 0 {
 		ix = indexCmd(m.listID, m.entries)
@@ -305,7 +319,7 @@ func resolveCmd(id int64, path string) tea.Cmd {
 // navigate shows dir, highlighting name once it is listed.
 func (m Model) navigate(dir, name string) (Model, tea.Cmd) {
 	m = m.closeInput()
-	m.dir, m.pending, m.listID, m.loading = dir, name, nextID(), true
+	m.dir, m.pending, m.listID, m.loading, m.partial = dir, name, nextID(), true, false
 	m.entries, m.ix, m.nDirs, m.listErr, m.errText = nil, nil, 0, "", ""
 	m.cursor, m.offset = 0, 0
 	m.pv.stop()

@@ -112,6 +112,10 @@ func (m Model) statusLine() string {
 			return m.st.Status.Render(m.spinner() + " Reading the folder…")
 		}
 		files := len(m.entries) - m.nDirs
+		if m.partial {
+			return ansi.Truncate(m.st.Status.Render(fmt.Sprintf("%s Reading a large folder… showing the first %s names; the rest follow",
+				m.spinner(), thousands(len(m.entries)))), m.width, "…")
+		}
 		return ansi.Truncate(m.st.Status.Render(fmt.Sprintf("%s · %s", count(files, "image", "images"),
 			count(m.nDirs, "folder", "folders"))), m.width, "…")
 	case modeFilter:
