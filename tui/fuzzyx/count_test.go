@@ -8,15 +8,15 @@ import (
 )
 
 func TestCountIsHowManyRowsFuzzyFindReturns(t *testing.T) {
-	paths := scanPaths(20_000, 42)
-	crowded := crowdedStrings(20_000, 17)
+	paths := scanPaths(5_000, 42)
+	crowded := crowdedStrings(5_000, 17)
 	for _, tt := range []struct {
 		name     string
 		entries  []string
 		patterns []string
 	}{
-		{"realistic paths", paths, append(randomPatterns(paths, 40, 5), "zzzzqx", "a", "")},
-		{"crowded short strings", crowded, randomPatterns(crowded, 20, 6)},
+		{"realistic paths", paths, append(randomPatterns(paths, 20, 5), "zzzzqx", "a", "")},
+		{"crowded short strings", crowded, randomPatterns(crowded, 10, 6)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			ix := NewIndex(tt.entries)

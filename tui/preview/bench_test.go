@@ -187,3 +187,55 @@ func BenchmarkBox_24MP_YCbCr(b *testing.B) {
 		box(img, 192, 128)
 	}
 }
+
+// BenchmarkReviewThumbnail_FromSample_36x12 is Review's thumbnail since issue 12: the chosen
+// file's sample (picker.ChosenFile.Sample) drawn into Review's 36×12 cells, no decode.
+func BenchmarkReviewThumbnail_FromSample_36x12(b *testing.B) {
+	img, err := Decode(Inspect(photo24MP(b), 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if th := RenderProfile(img, 36, 12, termenv.TrueColor); th.Rows == 0 {
+			b.Fatal("empty thumbnail")
+		}
+	}
+}
+
+// BenchmarkReviewThumbnail_Redecode_24MP is the anchor, Review before issue 12: Inspect, a full
+// image/jpeg decode of the chosen file, the box filter, the same 36×12 cells.
+func BenchmarkReviewThumbnail_Redecode_24MP(b *testing.B) {
+	p := photo24MP(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		info := Inspect(p, 0)
+		f, err := os.Open(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		img, _, err := image.Decode(f)
+		f.Close()
+		if err != nil || info.Refusal != "" {
+			b.Fatal(err, info.Refusal)
+		}
+		if th := RenderProfile(sampleOf(img), 36, 12, termenv.TrueColor); th.Rows == 0 {
+			b.Fatal("empty thumbnail")
+		}
+	}
+}
+
+// BenchmarkInspect_24MP_JPEG is the header check plus the structural walk to EOI (the rule for
+// "damaged" that run and the picker share).
+func BenchmarkInspect_24MP_JPEG(b *testing.B) {
+	p := photo24MP(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if info := Inspect(p, 0); info.Refusal != "" {
+			b.Fatal(info.Refusal)
+		}
+	}
+}
