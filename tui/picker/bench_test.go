@@ -3,7 +3,9 @@ package picker
 import (
 	"fmt"
 	"github.com/charmbracelet/bubbles/filepicker"
+
 	"os"
+	"passport-update/tui/fuzzyx"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -173,4 +175,39 @@ func million(b *testing.B) string {
 		b.Skip("PICKER_BENCH_1M names no folder of 1,000,000 images (make one: mkdir D && cd D && seq -f 'scan-%07g.jpg' 0 999999 | xargs touch)")
 	}
 	return dir
+}
+
+// searchPaths is what ctrl+f finds under 2,000 folders of 100 scans each.
+func searchPaths() []string {
+	paths := make([]string, 0, 200_000)
+	for d := 0; d < 2_000; d++ {
+		for i := 0; i < 100; i++ {
+			paths = append(paths, fmt.Sprintf("branch-%02d/2026-%02d/day-%03d/scan-%06d.jpg", d%40, d%12+1, d, d*100+i))
+		}
+	}
+	return paths
+}
+
+// BenchmarkRank_200kPaths is one filter query over every name ctrl+f found (200,000): the best
+// 200 rows and how many match in all, for "showing the best 200 of M".
+func BenchmarkRank_200kPaths(b *testing.B) {
+	ix := fuzzyx.NewIndex(searchPaths())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if best, total := rank(ix, "d07scan"); len(best) != maxMatches || total <= maxMatches {
+			b.Fatalf("%d rows of %d", len(best), total)
+		}
+	}
+}
+
+// BenchmarkTop_50kPaths is the anchor: before issue 12 a query ranked at most the 50,000 names the
+// capped search kept, and counted nothing.
+func BenchmarkTop_50kPaths(b *testing.B) {
+	ix := fuzzyx.NewIndex(searchPaths()[:50_000])
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ix.Top("d07scan", maxMatches)
+	}
 }
