@@ -28,7 +28,6 @@ type previewState struct {
 	// cancel stops this preview's inspect and decode once the cursor moves on (nil before the
 	// cursor has rested). Copies of the model share it, which is what stopping needs.
 	cancel context.CancelFunc
-	ctx    context.Context
 }
 
 // stop cancels the preview's work, if any started.
@@ -44,6 +43,7 @@ type restMsg struct{ id int64 }
 type inspectMsg struct {
 	id   int64
 	info preview.Info
+	ctx  context.Context // the preview's: its decode stops with it
 }
 
 type pictureMsg struct {
@@ -63,7 +63,7 @@ func inspectCmd(ctx context.Context, id int64, path string, maxBytes int64) tea.
 		if ctx.Err() != nil {
 			return nil
 		}
-		return inspectMsg{id: id, info: preview.Inspect(path, maxBytes)}
+		return inspectMsg{id: id, info: preview.Inspect(path, maxBytes), ctx: ctx}
 	}
 }
 
@@ -149,11 +149,12 @@ func (m Model) previewHighlighted() (Model, tea.Cmd) {
 
 // onRest starts the preview of the file the cursor rested on.
 func (m Model) onRest(msg restMsg) (Model, tea.Cmd) {
-	if msg.id != m.pv.id || m.pv.ctx != nil {
+	if msg.id != m.pv.id || m.pv.cancel != nil {
 		return m, nil
 	}
-	m.pv.ctx, m.pv.cancel = context.WithCancel(context.Background())
-	return m, inspectCmd(m.pv.ctx, m.pv.id, m.pv.path, m.opts.MaxBytes)
+	var ctx context.Context
+	ctx, m.pv.cancel = context.WithCancel(context.Background())
+	return m, inspectCmd(ctx, m.pv.id, m.pv.path, m.opts.MaxBytes)
 }
 
 func (m Model) onInspect(msg inspectMsg) (Model, tea.Cmd) {
@@ -171,7 +172,11 @@ func (m Model) onInspect(msg inspectMsg) (Model, tea.Cmd) {
 		return m.renderThumb(), nil
 	}
 	m.pv.decoding = true
-	return m, decodeCmd(m.pv.ctx, m.pv.id, info, m.sh)
+	ctx := msg.ctx
+	if ctx == nil { // an inspect not started by a rest (tests build them by hand)
+		ctx = context.Background()
+	}
+	return m, decodeCmd(ctx, m.pv.id, info, m.sh)
 }
 
 func (m Model) onPicture(msg pictureMsg) Model {

@@ -106,7 +106,6 @@ type Model struct {
 	matchTotal  int  // how many names match in all; matches holds the best maxMatches of them
 	hasMatches  bool // matches answer the current query (else the unfiltered rows show)
 
-	searchRoot   string // the folder ctrl+f searches below: the one shown when it was pressed
 	searchID     int64
 	searching    bool
 	searchWhy    string

@@ -365,8 +365,9 @@ func (m Model) openInput(md mode) (Model, tea.Cmd) {
 	if md == modeSearch {
 		m.saved = m.cursor
 		m.searchID, m.searching = nextID(), true
-		m.searchRoot = m.dir // the folder on screen, wherever the picker started
-		m.searchCh, m.searchCancel = startSearch(m.searchRoot, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
+		// Below the folder on screen, wherever the picker started; it stays on screen while
+		// the search is open (opening another folder closes the search).
+		m.searchCh, m.searchCancel = startSearch(m.dir, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
 		m.cursor, m.offset = 0, 0
 		if q != "" { // "/" then ctrl+f: carry the query over
 			m.input.SetValue(q)

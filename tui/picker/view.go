@@ -22,7 +22,9 @@ type layout struct {
 	errLines            []string
 }
 
-func (m Model) layout() layout {
+// layout takes a pointer: the model is large, and copying it on every call from SetSize and
+// scrollToCursor is what the start-up path's small stack cannot afford.
+func (m *Model) layout() layout {
 	var l layout
 	if m.errText != "" && m.width > 0 {
 		l.errLines = wrap(m.errText, m.width, 2)
@@ -96,7 +98,7 @@ func (m Model) locationLine() string {
 	}
 	dir := escapeName(m.dir)
 	if m.mode == modeSearch {
-		dir = escapeName(m.searchRoot)
+		dir = escapeName(m.dir)
 	}
 	if over := ansi.StringWidth(label+dir) - m.width; over > 0 {
 		dir = ansi.TruncateLeft(dir, over+1, "…")

@@ -60,7 +60,14 @@ type dcDecoder struct {
 // decodeDC returns the 1/8-scale image of a baseline JPEG (*image.YCbCr or *image.Gray), or the
 // EXIF thumbnail as *image.RGBA when wantThumb accepts its size. ctx is looked at every row of
 // blocks, so a preview no longer wanted stops within a fraction of its cost.
-func decodeDC(ctx context.Context, r io.Reader, wantThumb func(w, h int) bool) (image.Image, error) {
+func decodeDC(ctx context.Context, r io.Reader, wantThumb func(w, h int) bool) (img image.Image, err error) {
+	// A mistake here must cost a preview its speed, never the wizard its life: image/jpeg
+	// decodes whatever this decoder could not.
+	defer func() {
+		if recover() != nil {
+			img, err = nil, errUnsupported
+		}
+	}()
 	d := &dcDecoder{r: r, buf: make([]byte, 64<<10), wantThumb: wantThumb}
 	var soi [2]byte
 	if err := d.readFull(soi[:]); err != nil || soi != [2]byte{0xff, 0xd8} {
@@ -280,6 +287,9 @@ func (d *dcDecoder) readDHT(n int) error {
 		for l := 1; l <= 16; l++ {
 			cnt := int32(seg[l])
 			t.valPtr[l], t.minCode[l] = k, code
+			if code+cnt > 1<<l {
+				return errUnsupported // more codes than the length allows: not a Huffman table
+			}
 			if cnt == 0 {
 				t.maxCode[l] = -1
 			} else {

@@ -194,7 +194,7 @@ func TestTheEXIFThumbnailIsUsedWhenLargeEnoughAndTheSameShape(t *testing.T) {
 
 // withEXIFThumbnail inserts after SOI an APP1 block with an empty IFD0 and an IFD1 that points
 // at thumb, the way cameras store it.
-func withEXIFThumbnail(t *testing.T, main, thumb []byte) []byte {
+func withEXIFThumbnail(t testing.TB, main, thumb []byte) []byte {
 	t.Helper()
 	bo := binary.LittleEndian
 	tiff := []byte("II*\x00")
@@ -223,7 +223,7 @@ func withEXIFThumbnail(t *testing.T, main, thumb []byte) []byte {
 // no DRI, but each 16×16 tile encoded alone starts its DC prediction at zero and ends on a byte
 // boundary padded with ones, which is exactly a restart interval of one MCU. The tiles share
 // the encoder's tables, so their entropy data is joined under one header.
-func withRestarts(t *testing.T, img *image.RGBA) []byte {
+func withRestarts(t testing.TB, img *image.RGBA) []byte {
 	t.Helper()
 	w, h := img.Bounds().Dx(), img.Bounds().Dy()
 	if w%16 != 0 || h%16 != 0 {
@@ -256,4 +256,25 @@ func withRestarts(t *testing.T, img *image.RGBA) []byte {
 	out = append(out, header[sos:]...)
 	out = append(out, body...)
 	return append(out, 0xff, 0xd9)
+}
+
+// FuzzDecodeDC: whatever the bytes, the decoder answers without panicking, and an image it
+// returns is the header's size at 1/8 scale (or an EXIF thumbnail).
+func FuzzDecodeDC(f *testing.F) {
+	f.Add(jpegBytes(f, photo(64, 48), 80))
+	f.Add(withRestarts(f, photo(32, 32)))
+	f.Add(withEXIFThumbnail(f, jpegBytes(f, photo(64, 48), 80), jpegBytes(f, photo(16, 12), 80)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		img, err := decodeDC(context.Background(), bytes.NewReader(data), func(w, h int) bool { return true })
+		if err != nil {
+			return
+		}
+		if _, thumb := img.(*image.RGBA); thumb {
+			return
+		}
+		cfg, cerr := jpeg.DecodeConfig(bytes.NewReader(data))
+		if cerr == nil && (img.Bounds().Dx() != (cfg.Width+7)/8 || img.Bounds().Dy() != (cfg.Height+7)/8) {
+			t.Fatalf("a %v image for a %d×%d header", img.Bounds(), cfg.Width, cfg.Height)
+		}
+	})
 }
