@@ -5,10 +5,12 @@
 // branch counter: listings are read and sorted once off the UI loop without a stat per entry
 // (100,000 files stay instant), extensions match in any letter case, esc is left to the wizard
 // unless an input is open, a file that vanished is a sentence instead of a panic, and every file
-// is checked (type, size, header, full decode) before the wizard sees it in a ChosenMsg.
+// is checked (type, size, header, structure, a reduced decode) before the wizard sees it in a
+// ChosenMsg, which carries the reduced copy for Review.
 //
 // All I/O runs in tea.Cmds that carry a request id; answers for an id that is no longer current
-// (the user moved on) are dropped.
+// (the user moved on) are dropped. A preview starts only once the cursor rests on a file and is
+// cancelled when it moves on, so scrolling past photos costs nothing.
 package picker
 
 import (
