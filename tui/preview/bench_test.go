@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"bytes"
+	"context"
 	"image"
 	"os"
 	"path/filepath"
@@ -236,6 +238,24 @@ func BenchmarkInspect_24MP_JPEG(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if info := Inspect(p, 0); info.Refusal != "" {
 			b.Fatal(info.Refusal)
+		}
+	}
+}
+
+// BenchmarkReducedDecode_24MP_EXIFThumbnail is the same photo as a camera writes it, with a
+// 160×120 EXIF thumbnail: the preview is the thumbnail.
+func BenchmarkReducedDecode_24MP_EXIFThumbnail(b *testing.B) {
+	whole, err := os.ReadFile(photo24MP(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := withEXIFThumbnail(b, whole, jpegBytes(b, scan(160, 107), 80))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		img, err := decodeSample(context.Background(), bytes.NewReader(data), int64(len(data)), "jpeg", 6000, 4000)
+		if err != nil || img.Bounds().Dx() != 160 {
+			b.Fatal(err, img.Bounds())
 		}
 	}
 }

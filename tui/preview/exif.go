@@ -67,6 +67,6 @@ func exifThumbnail(app1 []byte, want func(w, h int) bool) *image.RGBA {
 	if err != nil {
 		return nil
 	}
-	w, h := fit(img.Bounds().Dx(), img.Bounds().Dy(), SampleSide, SampleSide)
-	return box(img, w, h)
+	// Subsampled chroma is coarser than the sample here, which area weights spread.
+	return areaSampleScaled(img, img.Bounds().Dx(), img.Bounds().Dy(), 1)
 }
