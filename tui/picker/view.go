@@ -126,7 +126,7 @@ func (m Model) statusLine() string {
 		prompt = "Search: "
 		right = count(len(m.searchPaths), "image found", "images found")
 		if m.query != "" && m.hasMatches {
-			right = m.matchCount(len(m.searchPaths)) + " of " + right
+			right = m.matchCount(len(m.searchPaths)) + " among " + right
 		}
 		if m.searching {
 			right += " " + m.spinner()
