@@ -2,9 +2,12 @@ package picker
 
 import (
 	"errors"
+	"image"
 	"io/fs"
 	"os"
 	"time"
+
+	"github.com/muesli/termenv"
 
 	"passport-update/tui/preview"
 )
@@ -17,6 +20,10 @@ type ChosenFile struct {
 	Format  string // "jpeg" or "png"
 	Width   int
 	Height  int
+	// Sample is the reduced copy (at most preview.SampleSide a side) the check behind enter
+	// decoded or found in the cache; nil for a ChosenFile made by hand. Read-only: it is shared
+	// with the picker's cache. Draw it with ThumbnailProfile, never by decoding the file again.
+	Sample *image.RGBA
 }
 
 // ChosenMsg is sent when the user picks a file that passed every check.
@@ -57,19 +64,34 @@ func (f ChosenFile) Open() (*os.File, error) {
 	return file, nil
 }
 
-func chosenFrom(i preview.Info) ChosenFile {
-	return ChosenFile{Path: i.Path, Size: i.Size, ModTime: i.ModTime, Format: i.Format, Width: i.Width, Height: i.Height}
+func chosenFrom(i preview.Info, sample *image.RGBA) ChosenFile {
+	return ChosenFile{Path: i.Path, Size: i.Size, ModTime: i.ModTime, Format: i.Format, Width: i.Width, Height: i.Height, Sample: sample}
 }
 
-// Thumbnail draws the chosen file from the picker's cache (the check behind enter left its
-// sample there), for the Review screen. It never decodes: ok is false on a cache miss, so it is
-// safe to call from Update.
-func (f ChosenFile) Thumbnail(c *preview.Cache, cols, rows int) (preview.Thumbnail, bool) {
-	if c == nil {
+// ThumbnailProfile draws the chosen file's Sample into at most cols×rows cells in colour
+// profile p, for the Review screen. It never decodes (so it is safe to call from Update or
+// View): ok is false when the ChosenFile carries no Sample.
+func (f ChosenFile) ThumbnailProfile(cols, rows int, p termenv.Profile) (preview.Thumbnail, bool) {
+	if f.Sample == nil {
 		return preview.Thumbnail{}, false
 	}
-	img, err, ok := c.Get(preview.KeyOf(preview.Info{Path: f.Path, Size: f.Size, ModTime: f.ModTime}))
-	if !ok || err != nil || img == nil {
+	t := preview.RenderProfile(f.Sample, cols, rows, p)
+	return t, t.Rows > 0
+}
+
+// Thumbnail draws the chosen file in the detected colour profile: from its Sample, or else
+// from the picker's cache c (which may have evicted it). It never decodes: ok is false on a
+// miss.
+func (f ChosenFile) Thumbnail(c *preview.Cache, cols, rows int) (preview.Thumbnail, bool) {
+	img := f.Sample
+	if img == nil && c != nil {
+		cached, err, ok := c.Get(preview.KeyOf(preview.Info{Path: f.Path, Size: f.Size, ModTime: f.ModTime}))
+		if !ok || err != nil {
+			return preview.Thumbnail{}, false
+		}
+		img = cached
+	}
+	if img == nil {
 		return preview.Thumbnail{}, false
 	}
 	t := preview.Render(img, cols, rows)

@@ -37,6 +37,12 @@ func TestMain(m *testing.M) {
 // noTick keeps the spinner from scheduling real-time ticks: tests run commands synchronously.
 func noTick(time.Duration, func(time.Time) tea.Msg) tea.Cmd { return nil }
 
+// restNow lets the cursor rest at once: tests that are not about the rest delay see every
+// highlighted file previewed, as a person who pauses on each would.
+func restNow(_ time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	return func() tea.Msg { return fn(time.Time{}) }
+}
+
 // drive runs cmd and every command the answers produce, feeding each message to the picker, until
 // nothing is left. Messages meant for the wizard (ChosenMsg) are returned instead.
 func drive(t testing.TB, m Model, cmd tea.Cmd) (Model, []tea.Msg) {
@@ -98,7 +104,7 @@ func keyMsg(k string) tea.KeyMsg {
 func open(t testing.TB, opts Options, w, h int) Model {
 	t.Helper()
 	m := New(opts)
-	m.sh.tick = noTick
+	m.sh.tick, m.sh.rest = noTick, restNow
 	m = m.SetSize(w, h)
 	m, _ = drive(t, m, m.Init())
 	return m

@@ -3,6 +3,7 @@ package picker
 import (
 	"errors"
 	"io/fs"
+	"os"
 	"slices"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -33,16 +34,71 @@ type listMsg struct {
 	dir     string
 	entries []entry
 	err     error
+	// rest is set on a first screenful of a large folder: the whole listing follows on it.
+	rest <-chan listMsg
 }
+
+// firstScreenNames is how many names a large folder shows before it is read whole: many
+// screenfuls, read and sorted in a moment however large the folder.
+const firstScreenNames = 4096
 
 // listCmd reads dir off the UI loop. Only folders and image names are kept (other files are
 // hidden, not dimmed: a branch's scan folder may hold thousands of PDFs); names starting with a
-// dot are hidden; folders come first, each group in byte order of the name.
+// dot are hidden; folders come first, each group in byte order of the name. A folder too large
+// to read in a moment first answers with the first names the directory gives, sorted, and the
+// whole listing follows (listMsg.rest).
 func listCmd(id int64, dir string) tea.Cmd {
 	return func() tea.Msg {
-		entries, err := readEntries(dir)
-		return listMsg{id: id, dir: dir, entries: entries, err: err}
+		whole := make(chan listMsg, 1)
+		go func() {
+			entries, err := readEntries(dir)
+			whole <- listMsg{id: id, dir: dir, entries: entries, err: err}
+		}()
+		first, more := firstEntries(dir, firstScreenNames)
+		if !more {
+			return <-whole
+		}
+		return listMsg{id: id, dir: dir, entries: first, rest: whole}
 	}
+}
+
+// waitList reads the whole listing that follows a first screenful.
+func waitList(rest <-chan listMsg) tea.Cmd {
+	return func() tea.Msg { return <-rest }
+}
+
+// firstEntries lists the first n names dir gives (in directory order, then sorted as
+// readEntries sorts); more reports that the folder holds at least n.
+func firstEntries(dir string, n int) ([]entry, bool) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	des, _ := f.ReadDir(n)
+	if len(des) < n {
+		return nil, false
+	}
+	var dirs, files []string
+	special := map[string]kind{}
+	for _, de := range des {
+		name, t := de.Name(), de.Type()
+		switch {
+		case name[0] == '.':
+			continue
+		case t.IsDir():
+			dirs = append(dirs, name)
+			continue
+		case t&fs.ModeSymlink != 0:
+			special[name] = kindLink
+		case !preview.IsImageName(name):
+			continue
+		case !t.IsRegular():
+			special[name] = kindOther
+		}
+		files = append(files, name)
+	}
+	return makeEntries(sortNames(dirs), sortNames(files), special), true
 }
 
 func readEntries(dir string) ([]entry, error) {
@@ -69,7 +125,11 @@ func readEntries(dir string) ([]entry, error) {
 		}
 		files = append(files, name)
 	})
-	dirs, files = sortNames(dirs), sortNames(files)
+	return makeEntries(sortNames(dirs), sortNames(files), special), err
+}
+
+// makeEntries builds the rows: folders, then files, each group already sorted.
+func makeEntries(dirs, files []string, special map[string]kind) []entry {
 	entries := make([]entry, 0, len(dirs)+len(files))
 	for _, name := range dirs {
 		entries = append(entries, entry{name: name, disp: escapeName(name), kind: kindDir})
@@ -83,7 +143,7 @@ func readEntries(dir string) ([]entry, error) {
 		}
 		entries = append(entries, entry{name: name, disp: escapeName(name), kind: k})
 	}
-	return entries, err
+	return entries
 }
 
 // sortNames sorts in byte order; a large list is sorted in two halves on two cores and merged.

@@ -1,14 +1,21 @@
 package picker
 
 import (
+	"context"
 	"errors"
 	"image"
 	"io/fs"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"passport-update/tui/preview"
 )
+
+// restDelay is how long the cursor must stay on a file before its preview starts. Held arrow
+// keys repeat every 30–50 ms, so scrolling past photos starts no work for them; a person who
+// stops to look waits this long plus one reduced decode.
+const restDelay = 100 * time.Millisecond
 
 // previewState is the preview of the highlighted file.
 type previewState struct {
@@ -18,11 +25,25 @@ type previewState struct {
 	decoding bool
 	img      *image.RGBA // the cached sample; re-rendered on resize without decoding again
 	thumb    preview.Thumbnail
+	// cancel stops this preview's inspect and decode once the cursor moves on (nil before the
+	// cursor has rested). Copies of the model share it, which is what stopping needs.
+	cancel context.CancelFunc
 }
+
+// stop cancels the preview's work, if any started.
+func (p previewState) stop() {
+	if p.cancel != nil {
+		p.cancel()
+	}
+}
+
+// restMsg says the cursor has stayed on preview id for restDelay.
+type restMsg struct{ id int64 }
 
 type inspectMsg struct {
 	id   int64
 	info preview.Info
+	ctx  context.Context // the preview's: its decode stops with it
 }
 
 type pictureMsg struct {
@@ -34,39 +55,59 @@ type pictureMsg struct {
 type verifiedMsg struct {
 	id   int64
 	info preview.Info
+	img  *image.RGBA // the reduced copy, nil when refused
 }
 
-func inspectCmd(id int64, path string, maxBytes int64) tea.Cmd {
-	return func() tea.Msg { return inspectMsg{id: id, info: preview.Inspect(path, maxBytes)} }
-}
-
-// decodeCmd decodes one file at a time, and not at all once the user has moved on: scrolling
-// past twenty large JPEGs must not start twenty 36 MB decodes.
-func decodeCmd(id int64, info preview.Info, sh *shared) tea.Cmd {
+func inspectCmd(ctx context.Context, id int64, path string, maxBytes int64) tea.Cmd {
 	return func() tea.Msg {
-		sh.decode <- struct{}{}
-		defer func() { <-sh.decode }()
-		if sh.latestPreview.Load() != id {
-			return pictureMsg{id: id}
+		if ctx.Err() != nil {
+			return nil
 		}
-		img, err := sh.cache.Load(info)
+		return inspectMsg{id: id, info: preview.Inspect(path, maxBytes), ctx: ctx}
+	}
+}
+
+// decodeCmd decodes one file at a time (a fallback full decode holds tens of megabytes), and
+// gives up, waiting or decoding, once the user has moved on.
+func decodeCmd(ctx context.Context, id int64, info preview.Info, sh *shared) tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case sh.decode <- struct{}{}:
+		case <-ctx.Done():
+			return nil
+		}
+		defer func() { <-sh.decode }()
+		if ctx.Err() != nil {
+			return nil
+		}
+		sh.decodes.Add(1)
+		img, err := sh.cache.LoadContext(ctx, info)
+		if ctx.Err() != nil {
+			return nil
+		}
 		return pictureMsg{id: id, info: withDecodeResult(info, err), img: img}
 	}
 }
 
 // verifyCmd is the check behind enter: a fresh Inspect (the file may have changed since it was
-// previewed) and a full decode (a truncated JPEG passes the header check), from the cache when
-// this version of the file was already decoded.
+// previewed; a truncated file is refused there) and the reduced decode, from the cache when this
+// version of the file was already previewed. The sample travels with the choice, so Review
+// draws it without decoding again.
 func verifyCmd(id int64, path string, maxBytes int64, sh *shared) tea.Cmd {
 	return func() tea.Msg {
 		info := preview.Inspect(path, maxBytes)
+		var img *image.RGBA
 		if info.Refusal == "" {
 			sh.decode <- struct{}{}
-			_, err := sh.cache.Load(info)
+			var err error
+			if _, _, cached := sh.cache.Get(preview.KeyOf(info)); !cached {
+				sh.decodes.Add(1)
+			}
+			img, err = sh.cache.Load(info)
 			<-sh.decode
 			info = withDecodeResult(info, err)
 		}
-		return verifiedMsg{id: id, info: info}
+		return verifiedMsg{id: id, info: info, img: img}
 	}
 }
 
@@ -88,20 +129,32 @@ func withDecodeResult(info preview.Info, err error) preview.Info {
 	return info.Refuse("unreadable", preview.SentenceUnreadable)
 }
 
-// previewHighlighted starts the preview of the highlighted row if it is a different file.
+// previewHighlighted follows the highlight: a new file stops the previous file's work and
+// waits for the cursor to rest before starting its own.
 func (m Model) previewHighlighted() (Model, tea.Cmd) {
 	r, ok := m.highlighted()
 	if !ok || r.kind == kindDir {
+		m.pv.stop()
 		m.pv = previewState{}
-		m.sh.latestPreview.Store(0)
 		return m, nil
 	}
 	if r.path == m.pv.path {
 		return m, nil
 	}
+	m.pv.stop()
 	m.pv = previewState{id: nextID(), path: r.path}
-	m.sh.latestPreview.Store(m.pv.id)
-	return m, inspectCmd(m.pv.id, r.path, m.opts.MaxBytes)
+	id := m.pv.id
+	return m, m.sh.rest(restDelay, func(time.Time) tea.Msg { return restMsg{id: id} })
+}
+
+// onRest starts the preview of the file the cursor rested on.
+func (m Model) onRest(msg restMsg) (Model, tea.Cmd) {
+	if msg.id != m.pv.id || m.pv.cancel != nil {
+		return m, nil
+	}
+	var ctx context.Context
+	ctx, m.pv.cancel = context.WithCancel(context.Background())
+	return m, inspectCmd(ctx, m.pv.id, m.pv.path, m.opts.MaxBytes)
 }
 
 func (m Model) onInspect(msg inspectMsg) (Model, tea.Cmd) {
@@ -119,7 +172,11 @@ func (m Model) onInspect(msg inspectMsg) (Model, tea.Cmd) {
 		return m.renderThumb(), nil
 	}
 	m.pv.decoding = true
-	return m, decodeCmd(m.pv.id, info, m.sh)
+	ctx := msg.ctx
+	if ctx == nil { // an inspect not started by a rest (tests build them by hand)
+		ctx = context.Background()
+	}
+	return m, decodeCmd(ctx, m.pv.id, info, m.sh)
 }
 
 func (m Model) onPicture(msg pictureMsg) Model {

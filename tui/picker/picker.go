@@ -5,10 +5,12 @@
 // branch counter: listings are read and sorted once off the UI loop without a stat per entry
 // (100,000 files stay instant), extensions match in any letter case, esc is left to the wizard
 // unless an input is open, a file that vanished is a sentence instead of a panic, and every file
-// is checked (type, size, header, full decode) before the wizard sees it in a ChosenMsg.
+// is checked (type, size, header, structure, a reduced decode) before the wizard sees it in a
+// ChosenMsg, which carries the reduced copy for Review.
 //
 // All I/O runs in tea.Cmds that carry a request id; answers for an id that is no longer current
-// (the user moved on) are dropped.
+// (the user moved on) are dropped. A preview starts only once the cursor rests on a file and is
+// cancelled when it moves on, so scrolling past photos costs nothing.
 package picker
 
 import (
@@ -56,10 +58,12 @@ const (
 // shared is what every copy of one picker uses together; it holds synchronisation, never model
 // state, so command goroutines may use it.
 type shared struct {
-	cache         *preview.Cache
-	decode        chan struct{} // one decode at a time: a 24 MP JPEG holds ~36 MB while decoding
-	latestPreview atomic.Int64  // a preview no longer wanted skips its decode
-	tick          func(time.Duration, func(time.Time) tea.Msg) tea.Cmd
+	cache  *preview.Cache
+	decode chan struct{} // one decode at a time: a fallback full decode holds the whole photo
+	// decodes counts the decodes started (cache misses), for the tests of work not done.
+	decodes atomic.Int64
+	tick    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // the spinner's clock
+	rest    func(time.Duration, func(time.Time) tea.Msg) tea.Cmd // the preview's rest delay
 }
 
 // lastID numbers every request of every picker in the process, so an answer meant for an earlier
@@ -80,6 +84,7 @@ type Model struct {
 
 	listID   int64
 	loading  bool
+	partial  bool // entries are a large folder's first names; the whole listing is on its way
 	entries  []entry
 	nDirs    int
 	listErr  string
@@ -100,6 +105,7 @@ type Model struct {
 	filtering   bool
 	filterDirty bool
 	matches     fuzzy.Matches
+	matchTotal  int  // how many names match in all; matches holds the best maxMatches of them
 	hasMatches  bool // matches answer the current query (else the unfiltered rows show)
 
 	searchID     int64
@@ -145,9 +151,9 @@ func New(opts Options) Model {
 	if m.st == nil {
 		m.st = DefaultStyles()
 	}
-	m.sh = &shared{cache: opts.Cache, decode: make(chan struct{}, 1), tick: tea.Tick}
+	m.sh = &shared{cache: opts.Cache, decode: make(chan struct{}, 1), tick: tea.Tick, rest: tea.Tick}
 	if m.sh.cache == nil {
-		m.sh.cache = preview.NewCache(32)
+		m.sh.cache = preview.NewCache(preview.DefaultCacheBytes)
 	}
 	return m
 }
@@ -187,11 +193,13 @@ func (m Model) Select(path string) Model {
 			m.cursor = i
 			m = m.scrollToCursor()
 		}
+		m.pv.stop()
 		m.pv, m.needPreview = previewState{}, true
 		return m
 	}
+	m.pv.stop()
 	m.pv = previewState{}
-	m.dir, m.listID, m.loading, m.entries, m.ix, m.listErr = dir, nextID(), true, nil, nil, ""
+	m.dir, m.listID, m.loading, m.partial, m.entries, m.ix, m.listErr = dir, nextID(), true, false, nil, nil, ""
 	m.cursor, m.offset = 0, 0
 	return m
 }

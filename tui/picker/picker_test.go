@@ -1,12 +1,15 @@
 package picker
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -141,6 +144,12 @@ func TestEnterChoosesAnImageThatPassesEveryCheck(t *testing.T) {
 	file.Close()
 	if th, ok := f.Thumbnail(m.Cache(), 30, 10); !ok || th.Cols != 28 || th.Rows != 10 {
 		t.Errorf("Review thumbnail from the cache: %d×%d ok=%v, want 28×10 (1240×870 in 30×20 px)", th.Cols, th.Rows, ok)
+	}
+	if f.Sample == nil {
+		t.Fatal("the choice carries no reduced copy: Review would have to decode again")
+	}
+	if th, ok := f.ThumbnailProfile(30, 10, termenv.TrueColor); !ok || th.Cols != 28 || th.Rows != 10 {
+		t.Errorf("Review thumbnail from the choice: %d×%d ok=%v, want 28×10", th.Cols, th.Rows, ok)
 	}
 }
 
@@ -286,18 +295,68 @@ func TestNamesAreShownEscapedNeverInterpreted(t *testing.T) {
 	}
 }
 
-func TestPreviewsNoLongerWantedAreNotDecoded(t *testing.T) {
+func TestPassingOverPhotosDecodesOnlyTheOneTheCursorRestsOn(t *testing.T) {
+	files := map[string][]byte{}
+	for i := 0; i < 10; i++ {
+		files[fmt.Sprintf("scan-%02d.jpg", i)] = jpegOf(t, 1240, 870)
+	}
+	root := tree(t, files)
+	m := open(t, Options{StartDir: root}, 100, 30) // scan-00 rested on and previewed
+	before := m.sh.decodes.Load()
+	// A held arrow key: each press asks for a rest tick that the fake clock holds back.
+	var rests []tea.Cmd
+	m.sh.rest = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		c := func() tea.Msg { return fn(time.Time{}) }
+		rests = append(rests, c)
+		return c
+	}
+	for range 9 {
+		var cmd tea.Cmd
+		m, cmd = m.Update(keyMsg("down"))
+		if cmd == nil {
+			t.Fatal("a move asked for no rest tick")
+		}
+	}
+	if n := m.sh.decodes.Load() - before; n != 0 {
+		t.Fatalf("%d decodes started while the cursor was moving", n)
+	}
+	// Now the clock runs: every rest tick arrives, but only the last one is for the file the
+	// cursor stays on.
+	for _, r := range rests {
+		m, _ = drive(t, m, r)
+	}
+	if n := m.sh.decodes.Load() - before; n != 1 {
+		t.Errorf("%d decodes after resting on the last photo, want 1", n)
+	}
+	if highlightedName(m) != "scan-09.jpg" || m.pv.thumb.Rows == 0 {
+		t.Errorf("highlighted %q, thumbnail rows %d: the last photo must be previewed", highlightedName(m), m.pv.thumb.Rows)
+	}
+}
+
+func TestMovingOnCancelsAPreviewAlreadyStarted(t *testing.T) {
 	root := branchFolder(t)
 	m := open(t, Options{StartDir: root}, 100, 30)
 	m = moveTo(t, m, "passport-ahmed.JPG")
-	info := preview.Inspect(filepath.Join(root, "passport-ahmed.JPG"), 0)
-	m, _ = press(t, m, "up") // ahmed's preview (already shown) is no longer the latest wanted
-	skipped := decodeCmd(m.pv.id-1000, info, m.sh)().(pictureMsg)
-	if skipped.img != nil {
-		t.Error("a decode for a file the user moved past ran anyway")
+	m, _ = press(t, m, "down") // fatima: rested, inspected, decoded by the helpers' clock
+	// Hold fatima's decode back, then move on before it runs.
+	m.sh.cache = preview.NewCache(0)
+	m.pv.path = ""
+	m, rest := m.previewHighlighted()
+	m, inspect := m.Update(rest())
+	m, decode := m.Update(inspect())
+	if decode == nil || !m.pv.decoding {
+		t.Fatal("no decode was started for the rested-on file")
 	}
-	m2, stale := m.Update(inspectMsg{id: m.pv.id - 1, info: info})
-	if stale != nil || m2.pv.info == nil || m2.pv.info.Path == info.Path {
+	m, _ = press(t, m, "down")
+	before := m.sh.decodes.Load()
+	if msg := decode(); msg != nil {
+		t.Errorf("the decode for a file the cursor left answered %T; want it cancelled", msg)
+	}
+	if m.sh.decodes.Load() != before {
+		t.Error("the cancelled decode ran anyway")
+	}
+	m2, stale := m.Update(inspectMsg{id: m.pv.id - 1, info: preview.Inspect(filepath.Join(root, "passport-ahmed.JPG"), 0)})
+	if stale != nil || (m2.pv.info != nil && m2.pv.info.Path == filepath.Join(root, "passport-ahmed.JPG")) {
 		t.Error("an inspect answer for an earlier highlight replaced the current preview")
 	}
 }
@@ -336,7 +395,7 @@ func TestSelectInTheSameFolderPreviewsOnTheNextMessage(t *testing.T) {
 func TestKeysWorkWhileTheListingIsStillBeingRead(t *testing.T) {
 	root := branchFolder(t)
 	m := New(Options{StartDir: root})
-	m.sh.tick = noTick
+	m.sh.tick, m.sh.rest = noTick, restNow
 	m = m.SetSize(100, 30)
 	listing := m.Init() // not run yet: the folder is "still being read"
 	m, _ = press(t, m, "down", "enter", "pgdown", "backspace")

@@ -12,11 +12,11 @@ type row struct {
 }
 
 // filtered reports whether the list shows filter results rather than all rows.
-func (m Model) filtered() bool {
+func (m *Model) filtered() bool {
 	return (m.mode == modeFilter || m.mode == modeSearch) && m.query != "" && m.hasMatches
 }
 
-func (m Model) rowCount() int {
+func (m *Model) rowCount() int {
 	switch {
 	case m.filtered():
 		return len(m.matches)
@@ -36,7 +36,7 @@ func (m Model) row(i int) (row, bool) {
 			j, matched = m.matches[i].Index, m.matches[i].MatchedIndexes
 		}
 		return row{disp: m.searchDisp[j], matched: matched, kind: kindFile,
-			path: filepath.Join(m.start, m.searchPaths[j]), entry: -1}, true
+			path: filepath.Join(m.dir, m.searchPaths[j]), entry: -1}, true
 	}
 	j, matched := i, []int(nil)
 	if m.filtered() {

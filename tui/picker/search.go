@@ -14,9 +14,12 @@ import (
 )
 
 // Search bounds: a recursive search must end even under a home folder with a million files.
+// Whatever a bound leaves out, the screen says (searchBatch.why): nothing is dropped silently.
+// The count bound only keeps memory in hand (each name costs its path and its index entry); the
+// filter ranks every name found.
 const (
 	DefaultSearchDepth   = 8
-	DefaultSearchLimit   = 50_000
+	DefaultSearchLimit   = 500_000
 	DefaultSearchTimeout = 10 * time.Second
 	searchBatchSize      = 512
 	searchBatchEvery     = 50 * time.Millisecond
@@ -58,6 +61,7 @@ type walker struct {
 	deadline     time.Time
 	timeout      time.Duration
 	found        int
+	tooDeep      int // folders below the depth bound, not opened
 	last         time.Time
 	b            searchBatch
 }
@@ -89,13 +93,15 @@ func (w *walker) walk() string {
 				case t.IsDir(): // a symlink to a folder has ModeSymlink, not ModeDir: never followed
 					if d.depth+1 < w.depth {
 						queue = append(queue, dir{rel, d.depth + 1})
+					} else {
+						w.tooDeep++
 					}
 				case (t.IsRegular() || t&fs.ModeSymlink != 0) && preview.IsImageName(name):
 					w.b.paths = append(w.b.paths, rel)
 					w.b.disp = append(w.b.disp, escapeName(rel))
 					if w.found++; w.found >= w.limit {
 						f.Close()
-						return fmt.Sprintf("stopped at %d results", w.limit)
+						return fmt.Sprintf("it stopped at %s images", thousands(w.limit))
 					}
 				}
 			}
@@ -105,7 +111,7 @@ func (w *walker) walk() string {
 				return "cancelled"
 			case time.Now().After(w.deadline):
 				f.Close()
-				return "stopped after " + w.timeout.String()
+				return "it stopped after " + w.timeout.String()
 			case len(w.b.paths) >= searchBatchSize || (len(w.b.paths) > 0 && time.Since(w.last) >= searchBatchEvery):
 				if !w.send(false) {
 					f.Close()
@@ -117,6 +123,10 @@ func (w *walker) walk() string {
 			}
 		}
 		f.Close()
+	}
+	if w.tooDeep > 0 {
+		return fmt.Sprintf("%s more than %d levels down %s not searched", count(w.tooDeep, "folder", "folders"), w.depth-1,
+			map[bool]string{true: "was", false: "were"}[w.tooDeep == 1])
 	}
 	return ""
 }

@@ -1,6 +1,7 @@
 package picker
 
 import (
+	"context"
 	"errors"
 	"io/fs"
 	"os"
@@ -24,8 +25,20 @@ type indexMsg struct {
 type filterMsg struct {
 	id      int64
 	matches fuzzy.Matches
+	total   int // every entry that matches; matches holds the best of them
 	ix      *fuzzyx.Index
 	n       int // entries the index covers (search results keep growing)
+}
+
+// rank answers a query over the whole index: the best maxMatches rows, and how many match in
+// all, so the screen can say what it does not show.
+func rank(ix *fuzzyx.Index, q string) (fuzzy.Matches, int) {
+	best := ix.Top(q, maxMatches)
+	if len(best) < maxMatches {
+		return best, len(best)
+	}
+	total, _ := ix.Count(context.Background(), q)
+	return best, max(total, len(best))
 }
 
 type resolvedMsg struct {
@@ -71,6 +84,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.onFilter(msg)
 	case searchBatch:
 		return m.onSearchBatch(msg)
+	case restMsg:
+		return m.onRest(msg)
 	case inspectMsg:
 		return m.onInspect(msg)
 	case pictureMsg:
@@ -89,7 +104,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) busy() bool {
-	return m.loading || m.pv.decoding || m.checking != "" || m.searching || m.filtering
+	return m.loading || m.partial || m.pv.decoding || m.checking != "" || m.searching || m.filtering
 }
 
 // keepSpinning runs one spinner tick chain while anything is in flight.
@@ -106,7 +121,14 @@ func (m Model) onList(msg listMsg) (Model, tea.Cmd) {
 	if msg.id != m.listID {
 		return m, nil
 	}
-	m.loading, m.entries, m.ix, m.listErr = false, msg.entries, nil, ""
+	wasPartial := m.partial
+	if wasPartial && m.pending == "" && m.cursor > 0 {
+		// The user moved while the rest was read: keep the same name highlighted.
+		if r, ok := m.highlighted(); ok && r.entry >= 0 {
+			m.pending = m.entries[r.entry].name
+		}
+	}
+	m.loading, m.partial, m.entries, m.ix, m.listErr = false, msg.rest != nil, msg.entries, nil, ""
 	m.nDirs = 0
 	for _, e := range m.entries {
 		if e.kind != kindDir {
@@ -123,12 +145,19 @@ func (m Model) onList(msg listMsg) (Model, tea.Cmd) {
 	if m.pending != "" {
 		if i := m.indexOf(m.pending); i >= 0 {
 			m.cursor = i
+			m.pending = ""
+		} else if !m.partial {
+			m.pending = "" // gone: the first row is highlighted
 		}
-		m.pending = ""
 	}
 	m = m.scrollToCursor()
-	m.pv.path = "" // the file may have changed since the last listing
+	if !wasPartial {
+		m.pv.path = "" // the file may have changed since the last listing
+	}
 	m, pv := m.previewHighlighted()
+	if m.partial {
+		return m, tea.Batch(pv, waitList(msg.rest))
+	}
 	var ix tea.Cmd
 	if len(m.entries) > 0 {
 		ix = indexCmd(m.listID, m.entries)
@@ -171,7 +200,10 @@ func (m Model) runFilter() (Model, tea.Cmd) {
 		}
 		ix := m.ix
 		m.filtering = true
-		return m, func() tea.Msg { return filterMsg{id: id, matches: ix.Top(q, maxMatches), ix: ix} }
+		return m, func() tea.Msg {
+			best, total := rank(ix, q)
+			return filterMsg{id: id, matches: best, total: total, ix: ix}
+		}
 	case modeSearch:
 		ix, n, disp := m.searchIx, m.searchIxN, m.searchDisp[:len(m.searchDisp):len(m.searchDisp)]
 		m.filtering = true
@@ -179,7 +211,8 @@ func (m Model) runFilter() (Model, tea.Cmd) {
 			if ix == nil || n != len(disp) {
 				ix, n = fuzzyx.NewIndex(disp), len(disp)
 			}
-			return filterMsg{id: id, matches: ix.Top(q, maxMatches), ix: ix, n: n}
+			best, total := rank(ix, q)
+			return filterMsg{id: id, matches: best, total: total, ix: ix, n: n}
 		}
 	}
 	return m, nil
@@ -193,7 +226,7 @@ func (m Model) onFilter(msg filterMsg) (Model, tea.Cmd) {
 	if m.mode == modeSearch {
 		m.searchIx, m.searchIxN = msg.ix, msg.n
 	}
-	m.matches, m.hasMatches = msg.matches, true
+	m.matches, m.matchTotal, m.hasMatches = msg.matches, msg.total, true
 	m = m.scrollToCursor()
 	m, pv := m.previewHighlighted()
 	if m.filterDirty {
@@ -235,13 +268,16 @@ func (m Model) onVerified(msg verifiedMsg) (Model, tea.Cmd) {
 	info := msg.info
 	if info.Path == m.pv.path {
 		m.pv.info = &info
+		if msg.img != nil {
+			m.pv.img = msg.img
+		}
 		m = m.renderThumb()
 	}
 	if info.Refusal != "" {
 		m.errText = info.Refusal
 		return m, nil
 	}
-	chosen := ChosenMsg{File: chosenFrom(info)}
+	chosen := ChosenMsg{File: chosenFrom(info, msg.img)}
 	return m, func() tea.Msg { return chosen }
 }
 
@@ -283,11 +319,11 @@ func resolveCmd(id int64, path string) tea.Cmd {
 // navigate shows dir, highlighting name once it is listed.
 func (m Model) navigate(dir, name string) (Model, tea.Cmd) {
 	m = m.closeInput()
-	m.dir, m.pending, m.listID, m.loading = dir, name, nextID(), true
+	m.dir, m.pending, m.listID, m.loading, m.partial = dir, name, nextID(), true, false
 	m.entries, m.ix, m.nDirs, m.listErr, m.errText = nil, nil, 0, "", ""
 	m.cursor, m.offset = 0, 0
+	m.pv.stop()
 	m.pv = previewState{}
-	m.sh.latestPreview.Store(0)
 	m.chooseID, m.checking = 0, ""
 	return m, listCmd(m.listID, dir)
 }
@@ -316,7 +352,7 @@ func (m Model) closeInput() Model {
 	}
 	m.mode, m.query = modeBrowse, ""
 	m.input.Reset()
-	m.matches, m.hasMatches, m.filtering, m.filterDirty, m.filterID = nil, false, false, false, 0
+	m.matches, m.matchTotal, m.hasMatches, m.filtering, m.filterDirty, m.filterID = nil, 0, false, false, false, 0
 	m.searchID, m.searching, m.searchWhy, m.searchCh, m.searchCancel = 0, false, "", nil, nil
 	m.searchPaths, m.searchDisp, m.searchIx, m.searchIxN = nil, nil, nil, 0
 	return m.scrollToCursor()
@@ -329,7 +365,9 @@ func (m Model) openInput(md mode) (Model, tea.Cmd) {
 	if md == modeSearch {
 		m.saved = m.cursor
 		m.searchID, m.searching = nextID(), true
-		m.searchCh, m.searchCancel = startSearch(m.start, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
+		// Below the folder on screen, wherever the picker started; it stays on screen while
+		// the search is open (opening another folder closes the search).
+		m.searchCh, m.searchCancel = startSearch(m.dir, m.opts.SearchDepth, m.opts.SearchLimit, m.opts.SearchTimeout)
 		m.cursor, m.offset = 0, 0
 		if q != "" { // "/" then ctrl+f: carry the query over
 			m.input.SetValue(q)

@@ -22,10 +22,15 @@ type layout struct {
 	errLines            []string
 }
 
-func (m Model) layout() layout {
+// layout takes a pointer: the model is large, and copying it on every call from SetSize and
+// scrollToCursor is what the start-up path's small stack cannot afford.
+func (m *Model) layout() layout {
 	var l layout
 	if m.errText != "" && m.width > 0 {
 		l.errLines = wrap(m.errText, m.width, 2)
+	}
+	if n := m.searchNotice(); n != "" && m.width > 0 {
+		l.errLines = append(l.errLines, wrap(n, m.width, 2)...)
 	}
 	l.listH = m.height - 2 - len(l.errLines)
 	if m.width >= minWidthForPane {
@@ -93,7 +98,7 @@ func (m Model) locationLine() string {
 	}
 	dir := escapeName(m.dir)
 	if m.mode == modeSearch {
-		dir = escapeName(m.start)
+		dir = escapeName(m.dir)
 	}
 	if over := ansi.StringWidth(label+dir) - m.width; over > 0 {
 		dir = ansi.TruncateLeft(dir, over+1, "…")
@@ -109,6 +114,10 @@ func (m Model) statusLine() string {
 			return m.st.Status.Render(m.spinner() + " Reading the folder…")
 		}
 		files := len(m.entries) - m.nDirs
+		if m.partial {
+			return ansi.Truncate(m.st.Status.Render(fmt.Sprintf("%s Reading a large folder… showing the first %s names; the rest follow",
+				m.spinner(), thousands(len(m.entries)))), m.width, "…")
+		}
 		return ansi.Truncate(m.st.Status.Render(fmt.Sprintf("%s · %s", count(files, "image", "images"),
 			count(m.nDirs, "folder", "folders"))), m.width, "…")
 	case modeFilter:
@@ -117,12 +126,10 @@ func (m Model) statusLine() string {
 		prompt = "Search: "
 		right = count(len(m.searchPaths), "image found", "images found")
 		if m.query != "" && m.hasMatches {
-			right = m.matchCount(len(m.searchPaths)) + " of " + right
+			right = m.matchCount(len(m.searchPaths)) + " among " + right
 		}
 		if m.searching {
 			right += " " + m.spinner()
-		} else if m.searchWhy != "" {
-			right += " (" + m.searchWhy + ")"
 		}
 	case modePath:
 		prompt, right = "Path: ", "enter opens · esc closes"
@@ -133,14 +140,22 @@ func (m Model) statusLine() string {
 	return ansi.Truncate(m.st.Prompt.Render(prompt)+in+m.st.Status.Render(right), m.width, "…")
 }
 
+// searchNotice is the sentence that says what a finished search left out, "" when nothing.
+func (m Model) searchNotice() string {
+	if m.mode != modeSearch || m.searching || m.searchWhy == "" || m.searchWhy == "cancelled" {
+		return ""
+	}
+	return "Not every image below this folder is listed: " + m.searchWhy + "."
+}
+
 func (m Model) matchCount(total int) string {
 	switch {
 	case m.query == "":
 		return count(total, "entry", "entries")
 	case m.filtering && !m.hasMatches, m.mode == modeFilter && m.ix == nil:
 		return m.spinner() + " filtering"
-	case len(m.matches) >= maxMatches:
-		return fmt.Sprintf("best %d matches", maxMatches)
+	case m.matchTotal > len(m.matches):
+		return fmt.Sprintf("showing the best %d of %s matches", len(m.matches), thousands(m.matchTotal))
 	}
 	return count(len(m.matches), "match", "matches")
 }

@@ -1,6 +1,8 @@
 package preview
 
 import (
+	"bytes"
+	"context"
 	"image"
 	"os"
 	"path/filepath"
@@ -119,6 +121,28 @@ func BenchmarkPreview_24MP_JPEG(b *testing.B) {
 	peakHeap(b, op)
 }
 
+// BenchmarkReducedDecode_24MP_JPEG is the picker's decode alone since issue 12: the block means
+// of a baseline JPEG (no EXIF thumbnail in this file), area-sampled.
+func BenchmarkReducedDecode_24MP_JPEG(b *testing.B) {
+	p := photo24MP(b)
+	info := Inspect(p, 0)
+	op := func() {
+		img, err := Decode(info)
+		if err != nil || img.Bounds().Dx() != SampleSide {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := cpuTime()
+	for i := 0; i < b.N; i++ {
+		op()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((cpuTime()-start).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	peakHeap(b, op)
+}
+
 // BenchmarkFullDecode_24MP is the anchor: image/jpeg's full decode alone.
 func BenchmarkFullDecode_24MP(b *testing.B) {
 	p := photo24MP(b)
@@ -163,5 +187,75 @@ func BenchmarkBox_24MP_YCbCr(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		box(img, 192, 128)
+	}
+}
+
+// BenchmarkReviewThumbnail_FromSample_36x12 is Review's thumbnail since issue 12: the chosen
+// file's sample (picker.ChosenFile.Sample) drawn into Review's 36×12 cells, no decode.
+func BenchmarkReviewThumbnail_FromSample_36x12(b *testing.B) {
+	img, err := Decode(Inspect(photo24MP(b), 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if th := RenderProfile(img, 36, 12, termenv.TrueColor); th.Rows == 0 {
+			b.Fatal("empty thumbnail")
+		}
+	}
+}
+
+// BenchmarkReviewThumbnail_Redecode_24MP is the anchor, Review before issue 12: Inspect, a full
+// image/jpeg decode of the chosen file, the box filter, the same 36×12 cells.
+func BenchmarkReviewThumbnail_Redecode_24MP(b *testing.B) {
+	p := photo24MP(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		info := Inspect(p, 0)
+		f, err := os.Open(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		img, _, err := image.Decode(f)
+		f.Close()
+		if err != nil || info.Refusal != "" {
+			b.Fatal(err, info.Refusal)
+		}
+		if th := RenderProfile(sampleOf(img), 36, 12, termenv.TrueColor); th.Rows == 0 {
+			b.Fatal("empty thumbnail")
+		}
+	}
+}
+
+// BenchmarkInspect_24MP_JPEG is the header check plus the structural walk to EOI (the rule for
+// "damaged" that run and the picker share).
+func BenchmarkInspect_24MP_JPEG(b *testing.B) {
+	p := photo24MP(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if info := Inspect(p, 0); info.Refusal != "" {
+			b.Fatal(info.Refusal)
+		}
+	}
+}
+
+// BenchmarkReducedDecode_24MP_EXIFThumbnail is the same photo as a camera writes it, with a
+// 160×120 EXIF thumbnail: the preview is the thumbnail.
+func BenchmarkReducedDecode_24MP_EXIFThumbnail(b *testing.B) {
+	whole, err := os.ReadFile(photo24MP(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := withEXIFThumbnail(b, whole, jpegBytes(b, scan(160, 107), 80))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		img, err := decodeSample(context.Background(), bytes.NewReader(data), int64(len(data)), "jpeg", 6000, 4000)
+		if err != nil || img.Bounds().Dx() != 160 {
+			b.Fatal(err, img.Bounds())
+		}
 	}
 }

@@ -33,6 +33,12 @@ func box(img image.Image, tw, th int) *image.RGBA {
 	switch src := img.(type) {
 	case *image.YCbCr:
 		cw, ch := chromaSize(src)
+		if cw < tw || ch < th {
+			// Subsampled chroma coarser than the target (a 1/8-scale image): planeAverage
+			// cannot enlarge, so average colours pixel by pixel instead.
+			sampledAverage(dst, img, tw, th)
+			return dst
+		}
 		ys := planeAverage(src.Y, src.YStride, w, h, tw, th)
 		cbs := planeAverage(src.Cb, src.CStride, cw, ch, tw, th)
 		crs := planeAverage(src.Cr, src.CStride, cw, ch, tw, th)

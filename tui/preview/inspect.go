@@ -63,8 +63,9 @@ type Info struct {
 }
 
 // Inspect checks path (regular file only, never blocks on FIFOs/devices, size limit, header via
-// image.DecodeConfig, absurd dimensions refused) without decoding pixels. maxBytes ≤ 0 means no
-// size limit.
+// image.DecodeConfig, absurd dimensions refused, the file's structure read to its end marker so
+// a truncated copy is refused as damaged) without decoding pixels. maxBytes ≤ 0 means no size
+// limit.
 func Inspect(path string, maxBytes int64) Info {
 	info := Info{Path: path}
 	// Stat follows a symlink to what it names; the type check below is on the target.
@@ -115,11 +116,19 @@ func Inspect(path string, maxBytes int64) Info {
 		return info.refuse(fmt.Sprintf(warningTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)),
 			fmt.Sprintf(sentenceTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)))
 	}
+	// A truncated file keeps an intact header; only its end shows it was cut. This is the one
+	// rule for "damaged" that every front end gets by calling Inspect.
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return info.refuse(warningUnreadable, SentenceUnreadable)
+	}
+	if err := complete(io.LimitReader(f, info.Size), format); err != nil {
+		return info.Damaged()
+	}
 	return info
 }
 
-// Damaged returns info marked as an image that failed to decode completely (a truncated JPEG
-// passes DecodeConfig; only the full decode for the thumbnail finds it).
+// Damaged returns info marked as an image that failed to decode completely: Inspect's own
+// structural check, or a decode that stopped on bad data inside an intact structure.
 func (i Info) Damaged() Info {
 	if i.Refusal != "" {
 		return i

@@ -46,20 +46,37 @@ func TestInspectReadsTheHeaderOnly(t *testing.T) {
 	}
 }
 
-func TestDecodeFindsATruncatedJPEGThatTheHeaderHides(t *testing.T) {
+func TestInspectRefusesATruncatedImageAsDamaged(t *testing.T) {
 	dir := t.TempDir()
-	whole := jpegBytes(t, scan(800, 560), 85)
-	p := writeFile(t, dir, "cut.jpg", whole[:len(whole)/2])
-	info := Inspect(p, 0)
-	if info.Refusal != "" {
-		t.Fatalf("the header of a truncated JPEG is intact, yet Inspect refused: %s", info.Refusal)
+	jpg := jpegBytes(t, scan(800, 560), 85)
+	png := pngBytes(t, scan(640, 448))
+	tests := []struct {
+		name        string
+		data        []byte
+		wantRefused bool
+	}{
+		{"a whole JPEG", jpg, false},
+		{"a JPEG cut in half", jpg[:len(jpg)/2], true},
+		{"a JPEG missing only its EOI", jpg[:len(jpg)-2], true},
+		{"a JPEG with a motion video appended after EOI", append(append([]byte(nil), jpg...), []byte("\x00\x00\x00\x18ftypmp42")...), false},
+		{"a whole PNG", png, false},
+		{"a PNG cut in half", png[:len(png)/2], true},
+		{"a PNG missing its IEND chunk", png[:len(png)-12], true},
 	}
-	_, err := Decode(info)
-	if !errors.Is(err, ErrDamaged) {
-		t.Fatalf("Decode error %v, want ErrDamaged", err)
-	}
-	if got := info.Damaged(); got.Refusal != SentenceDamaged || !strings.Contains(strings.Join(got.Warnings, ";"), "damaged") {
-		t.Errorf("Damaged() = %+v", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ext := ".jpg"
+			if tt.data[0] == 0x89 {
+				ext = ".png"
+			}
+			info := Inspect(writeFile(t, dir, "scan"+ext, tt.data), 0)
+			if refused := info.Refusal != ""; refused != tt.wantRefused {
+				t.Fatalf("refused %v (%q), want %v", refused, info.Refusal, tt.wantRefused)
+			}
+			if tt.wantRefused && (info.Refusal != SentenceDamaged || !strings.Contains(strings.Join(info.Warnings, ";"), "damaged")) {
+				t.Errorf("refusal %q warnings %q, want the damaged sentence and warning", info.Refusal, info.Warnings)
+			}
+		})
 	}
 }
 
@@ -73,17 +90,17 @@ func TestDecodeRefusesAFileThatChangedSinceInspect(t *testing.T) {
 	}
 }
 
-func TestCacheKeysOnSizeAndModTimeAndEvictsTheOldest(t *testing.T) {
+func TestCacheKeysOnSizeAndModTimeAndKeepsWithinItsBudget(t *testing.T) {
 	dir := t.TempDir()
 	p := writeFile(t, dir, "p.jpg", jpegBytes(t, scan(800, 560), 85))
-	c := NewCache(2)
 	info := Inspect(p, 0)
+	one := int64(SampleSide*134*4 + entryOverhead) // an 800×560 sample is 192×134
+	c := NewCache(2 * one)
 	first, err := c.Load(info)
 	if err != nil || first.Bounds().Dx() != SampleSide {
 		t.Fatalf("Load: %v, %v", first.Bounds(), err)
 	}
-	again, _ := c.Load(info)
-	if again != first {
+	if again, _ := c.Load(info); again != first {
 		t.Error("a second Load of the same file version decoded again")
 	}
 	later := info
@@ -91,10 +108,10 @@ func TestCacheKeysOnSizeAndModTimeAndEvictsTheOldest(t *testing.T) {
 	if _, _, ok := c.Get(KeyOf(later)); ok {
 		t.Error("a file with a new modification time hit the old entry")
 	}
-	c.Put(Key{Path: "a"}, nil, nil)
-	c.Put(Key{Path: "b"}, nil, nil)
-	if _, _, ok := c.Get(KeyOf(info)); ok || c.Len() != 2 {
-		t.Errorf("oldest entry kept (len %d)", c.Len())
+	c.Put(Key{Path: "a"}, first, nil)
+	c.Put(Key{Path: "b"}, first, nil)
+	if _, _, ok := c.Get(KeyOf(info)); ok || c.Len() != 2 || c.Bytes() > 2*one {
+		t.Errorf("over budget: %d entries, %d bytes, budget %d; the oldest must go", c.Len(), c.Bytes(), 2*one)
 	}
 }
 

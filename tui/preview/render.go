@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bytes"
+	"context"
 	"encoding/base64"
 	"image"
 	"strconv"
@@ -125,8 +126,13 @@ func hex(c []uint8) string {
 // few tens of kilobytes).
 const MaxBase64Bytes = 4 << 20
 
-// maxBase64Pixels bounds a face photo's header before any pixel is decoded.
-const maxBase64Pixels = 25_000_000
+// maxBase64Pixels bounds a face photo's header before any pixel is decoded. A large JPEG is
+// read at 1/8 scale; a PNG can only be decoded whole, so its bound is what fits the memory
+// budget (4 bytes a pixel).
+const (
+	maxBase64Pixels    = 25_000_000
+	maxBase64PNGPixels = 4_000_000
+)
 
 // FromBase64 decodes a base64 JPEG/PNG (e.g. the OCR face photo; a "data:image/…;base64,"
 // prefix and line breaks are tolerated) and renders it; ok is false when it is too large or does
@@ -151,12 +157,19 @@ func FromBase64(s string, cols, rows int) (Thumbnail, bool) {
 	if err != nil || len(raw) == 0 || len(raw) > MaxBase64Bytes {
 		return Thumbnail{}, false
 	}
+	// The same order as for a local file: the header's size first, then a reduced decode.
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 ||
-		int64(cfg.Width)*int64(cfg.Height) > maxBase64Pixels {
+	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 {
 		return Thumbnail{}, false
 	}
-	img, _, err := image.Decode(bytes.NewReader(raw))
+	limit := int64(maxBase64Pixels)
+	if format == "png" {
+		limit = maxBase64PNGPixels
+	}
+	if int64(cfg.Width)*int64(cfg.Height) > limit {
+		return Thumbnail{}, false
+	}
+	img, err := decodeSample(context.Background(), bytes.NewReader(raw), int64(len(raw)), format, cfg.Width, cfg.Height)
 	if err != nil {
 		return Thumbnail{}, false
 	}

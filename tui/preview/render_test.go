@@ -108,6 +108,8 @@ func TestFromBase64(t *testing.T) {
 		{"not base64", "¿qué?", false},
 		{"base64 of text", base64.StdEncoding.EncodeToString([]byte("hello, not an image")), false},
 		{"bomb header", bomb, false},
+		{"a PNG larger than a PNG may be", base64.StdEncoding.EncodeToString(pngHeader(2500, 2000)), false},
+		{"a large JPEG, read at 1/8 scale", base64.StdEncoding.EncodeToString(jpegBytes(t, scan(2000, 1500), 30)), true},
 		{"too large", strings.Repeat("A", MaxBase64Bytes*2), false},
 		{"empty", "", false},
 	}
@@ -117,7 +119,10 @@ func TestFromBase64(t *testing.T) {
 			if ok != tt.wantOK {
 				t.Fatalf("ok = %v, want %v", ok, tt.wantOK)
 			}
-			if ok && (th.Cols != 15 || th.Rows != 10) {
+			if ok && strings.HasPrefix(tt.name, "a large") && (th.Cols != 20 || th.Rows != 8) {
+				t.Errorf("2000×1500 in 20×10 cells: %d×%d, want 20×8", th.Cols, th.Rows)
+			}
+			if ok && !strings.HasPrefix(tt.name, "a large") && (th.Cols != 15 || th.Rows != 10) {
 				t.Errorf("120×160 face in 20×10 cells: %d×%d, want 15×10", th.Cols, th.Rows)
 			}
 		})
