@@ -153,7 +153,8 @@ func TestEditsOfOtherFields(t *testing.T) {
 			}
 		}
 		f.requireScreen("the server keeps 2031-03-14")
-	})}
+	})
+}
 
 func TestCtrlCAsksOnceDataWouldBeLost(t *testing.T) {
 	f := newFlow(t, newFakeAPI(), 80, 24)
