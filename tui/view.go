@@ -106,7 +106,7 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
-		s := arabic.Clean(m.notice.sentence)
+		s := arabic.Visible(m.notice.sentence)
 		if m.notice.retry != "" {
 			s += " Press " + m.notice.retry + " to try again."
 		}
