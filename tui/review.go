@@ -355,6 +355,20 @@ func parseDate(s string) (api.Date, bool) {
 	return api.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
 }
 
+// dateProblem says why s is not a date: its shape, or, when it is written YYYY-MM-DD, that the
+// month or the day does not exist.
+func dateProblem(s string) string {
+	var y, mo, d int
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &mo, &d); n != 3 || err != nil || len(s) != len("2006-01-02") {
+		return "Write dates as YYYY-MM-DD, e.g. 1991-07-23."
+	}
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("%s has no month %d: months run from 01 to 12.", s, mo)
+	}
+	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("The day %s does not exist: %s %d has %d days.", s, time.Month(mo), y, last)
+}
+
 // startThumbs decodes the scan and the face photo off the loop once the screen is wide enough
 // to show them (now, or after a resize).
 func (r reviewStep) startThumbs(c *common, file picker.ChosenFile, maxBytes int64) (reviewStep, tea.Cmd) {
@@ -512,7 +526,7 @@ func (r reviewStep) edit(k tea.KeyMsg, today time.Time) (reviewStep, tea.Cmd, ac
 			v = arabic.Normalize(v)
 		case kindDate:
 			if _, ok := parseDate(v); !ok {
-				return r, nil, actNotice{sentence: "Write dates as YYYY-MM-DD, e.g. 1991-07-23."}
+				return r, nil, actNotice{sentence: dateProblem(v)}
 			}
 		case kindCountry:
 			if len(r.countryMatches) > 0 {
