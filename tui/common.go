@@ -143,7 +143,8 @@ func valueLines(v string, m arabic.Mode, w int) []string {
 }
 
 // wrapText breaks a sentence (plain text, drawn left to right) into lines of at most w cells,
-// breaking long words too: nothing is cut.
+// between words (a hyphen is part of its word: "--receipt" stays whole), breaking a word only
+// when it is wider than the line: nothing is cut.
 func wrapText(s string, w int) []string {
-	return strings.Split(ansi.Wrap(s, max(w, 1), ""), "\n")
+	return valueLines(s, arabic.ModeOff, w)
 }
