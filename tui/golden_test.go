@@ -150,6 +150,21 @@ var screenCases = []screenCase{
 	{name: "demo_sandbox_badge_review", cfg: demoConfig, run: func(f *flow) { f.toReview() }},
 }
 
+// The 130-character name (longName) on Review, while edited and on Approve, in both display
+// modes that draw Arabic: it wraps, never cut.
+func init() {
+	long := func(a *fakeAPI) { a.fullNameAr = longName }
+	for _, mode := range []arabic.Mode{arabic.ModeTerminal, arabic.ModeApp} {
+		mode := mode
+		cfg := func(c *Config) { c.RTL = mode }
+		screenCases = append(screenCases,
+			screenCase{name: "long_name_review_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview() }},
+			screenCase{name: "long_name_editing_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("enter") }},
+			screenCase{name: "long_name_approve_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
+		)
+	}
+}
+
 var trailingSpace = regexp.MustCompile(`[ \t]+\n`)
 
 // snapshot is the screen with the machine's temp paths replaced and trailing spaces dropped,
