@@ -7,10 +7,10 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/x/ansi"
 
 	"passport-update/api"
 	"passport-update/api/checks"
+	"passport-update/styles"
 	"passport-update/tui/arabic"
 )
 
@@ -18,6 +18,9 @@ import (
 type ApproveKeyMap struct {
 	Approve key.Binding
 	Back    key.Binding
+	Scroll  key.Binding // help only: the short form of Up and Down
+	Up      key.Binding
+	Down    key.Binding
 }
 
 // DefaultApproveKeyMap: enter (on the focused Approve button) or ctrl+s sends; esc goes back.
@@ -25,12 +28,17 @@ func DefaultApproveKeyMap() ApproveKeyMap {
 	return ApproveKeyMap{
 		Approve: key.NewBinding(key.WithKeys("enter", "ctrl+s"), key.WithHelp("enter", "approve")),
 		Back:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to review")),
+		Scroll:  key.NewBinding(key.WithKeys("up", "down", "pgup", "pgdown"), key.WithHelp("↑↓", "scroll")),
+		Up:      key.NewBinding(key.WithKeys("up", "pgup"), key.WithHelp("↑/pgup", "scroll up")),
+		Down:    key.NewBinding(key.WithKeys("down", "pgdown"), key.WithHelp("↓/pgdown", "scroll down")),
 	}
 }
 
 // ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
-func (k ApproveKeyMap) ShortHelp() []key.Binding  { return []key.Binding{k.Approve, k.Back} }
-func (k ApproveKeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Approve, k.Back}} }
+func (k ApproveKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Approve, k.Back, k.Scroll} }
+func (k ApproveKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Approve, k.Back}, {k.Up, k.Down}}
+}
 
 // The approval's outcomes, as the receipt and the summary line say them.
 const (
@@ -39,15 +47,18 @@ const (
 )
 
 // approveStep is step 6. While a request is in flight no key sends another, so however often
-// keys arrive only one request leaves. The key is needed twice (armed, then confirmed) after an
-// unknown outcome, and when the checks found problems (an expired passport, an MRZ that fails
-// its check digits): those are repeated here, so nobody approves past them unseen. An unknown
-// outcome stays with this customer, whatever screen they go back to.
+// keys arrive only one request leaves. Every finding of Review is repeated here, so nobody
+// approves past one unseen; the key is needed twice (armed, then confirmed) after an unknown
+// outcome, and when the checks found problems (an expired passport, an MRZ that fails its check
+// digits). An unknown outcome stays with this customer, whatever screen they go back to.
 type approveStep struct {
 	keys      ApproveKeyMap
 	send      *string
 	docNumber string
-	problems  []checks.Finding // the Problem findings of Review
+	findings  []checks.Finding // Review's, about the values the server holds
+	problems  int              // how many of them are problems
+	kept      []keptCorrection // corrections that are not sent
+	scroll    int              // lines scrolled off the top
 	req       request
 	outcome   string // "", outcomeApproved or outcomeUnknown
 	armed     bool   // first press armed (after unknown, or with problems); second press sends
@@ -67,12 +78,19 @@ func (approveMsg) owner() stepID { return stApprove }
 
 func newApprove() approveStep { return approveStep{keys: DefaultApproveKeyMap()} }
 
+// keptCorrection is a value corrected on Review that is not sent: the server approves its own
+// reading, and the receipt records both.
+type keptCorrection struct {
+	label, corrected, server string
+}
+
 // prepare shows what Review will send.
-func (a approveStep) prepare(send *string, docNumber string, findings []checks.Finding) approveStep {
-	a.send, a.docNumber, a.armed, a.problems = send, docNumber, false, nil
-	for _, f := range findings {
+func (a approveStep) prepare(t actToApprove) approveStep {
+	a.send, a.docNumber, a.armed, a.scroll = t.send, t.docNumber, false, 0
+	a.findings, a.kept, a.problems = t.findings, t.kept, 0
+	for _, f := range t.findings {
 		if f.Severity == checks.Problem {
-			a.problems = append(a.problems, f)
+			a.problems++
 		}
 	}
 	return a
@@ -82,7 +100,7 @@ func (a approveStep) inFlight() bool { return a.req.busy() }
 func (a approveStep) unknown() bool  { return a.outcome == outcomeUnknown }
 
 // twice reports whether the next approval needs the key twice.
-func (a approveStep) twice() bool { return a.unknown() || len(a.problems) > 0 }
+func (a approveStep) twice() bool { return a.unknown() || a.problems > 0 }
 
 var (
 	approveAgain  = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter ×2", "approve again"))
@@ -98,6 +116,12 @@ func (a approveStep) update(msg tea.Msg, d desk) (approveStep, tea.Cmd, action) 
 			return a, nil, nil // the one guard: nothing is sent while an approval is in flight
 		}
 		switch {
+		case key.Matches(msg, a.keys.Up):
+			a.scroll = max(a.scroll-1, 0)
+			return a, nil, nil
+		case key.Matches(msg, a.keys.Down):
+			a.scroll++ // the view stops it at the last line
+			return a, nil, nil
 		case key.Matches(msg, a.keys.Back):
 			a.armed = false
 			return a, nil, actBack{}
@@ -157,72 +181,114 @@ func (a approveStep) ShortHelp() []key.Binding {
 		return nil
 	case a.unknown():
 		return []key.Binding{approveAgain, a.keys.Back}
-	case len(a.problems) > 0:
+	case a.problems > 0:
 		return []key.Binding{approveAnyway, a.keys.Back}
 	}
 	return []key.Binding{a.keys.Approve, a.keys.Back}
 }
 
-func (a approveStep) FullHelp() [][]key.Binding { return [][]key.Binding{a.ShortHelp()} }
+// FullHelp adds the scrolling keys; the screen names them where there is more to see.
+func (a approveStep) FullHelp() [][]key.Binding {
+	return [][]key.Binding{a.ShortHelp(), {a.keys.Up, a.keys.Down}}
+}
 
-func (a approveStep) view(c *common, spin, applicant string) string {
+// view draws what will be sent, whole, and every finding, in h lines: what does not fit scrolls,
+// and the screen says when there is more below.
+func (a approveStep) view(c *common, spin, applicant string, h int) string {
 	t := c.th
-	var b strings.Builder
-	b.WriteString(t.Heading.Render("Approve the passport update"))
-	b.WriteString("\n\n")
-	b.WriteString(t.Muted.Render("This is exactly what will be sent:"))
-	b.WriteString("\n\n")
-	b.WriteString("  " + t.Label.Render("call        ") + "POST …/UpdatePassport/Approve\n")
-	if a.send != nil {
-		// One Arabic value on its own line.
-		b.WriteString("  " + t.Label.Render("fullNameAr  ") + truncate(arabic.Display(*a.send, c.mode), c.width-16) + "\n")
-	} else {
-		b.WriteString("  " + t.Label.Render("fullNameAr  ") + "null" + t.Muted.Render("  (translation off, no Arabic name read)") + "\n")
-	}
-	b.WriteString("\n")
-	about := fmt.Sprintf("Document %s", arabic.Clean(a.docNumber))
-	if applicant != "" {
-		about += " for applicant " + arabic.Clean(applicant)
-	}
-	b.WriteString(t.Muted.Render(ansi.Wordwrap(about+". The server approves the scan it read; other corrections stay in the receipt.", c.width-1, "")))
-	b.WriteString("\n\n")
-	if len(a.problems) > 0 {
-		b.WriteString(t.ErrorText.Render("The checks found problems with this passport:"))
-		b.WriteString("\n")
-		for _, f := range a.problems {
-			b.WriteString("  " + findingLine(t, f, c.width-3) + "\n")
+	var lines []string
+	add := func(style func(...string) string, s string, indent string) {
+		for _, l := range wrapText(s, c.width-1-len(indent)) {
+			lines = append(lines, indent+style(l))
 		}
-		b.WriteString(t.Muted.Render(ansi.Wordwrap("The server may refuse or accept it. esc goes back to review to correct a field.", c.width-1, "")))
-		b.WriteString("\n\n")
+	}
+	plain := func(s ...string) string { return strings.Join(s, "") }
+	lines = append(lines, t.Heading.Render("Approve the passport update"), "")
+	lines = append(lines, t.Muted.Render("This is exactly what will be sent:"), "")
+	lines = append(lines, "  "+t.Label.Render("call        ")+"POST …/UpdatePassport/Approve")
+	if a.send != nil {
+		// The whole value, one Arabic value per line, wrapped under its first line.
+		for i, l := range valueLines(*a.send, c.mode, c.width-16) {
+			if i == 0 {
+				lines = append(lines, "  "+t.Label.Render("fullNameAr  ")+l)
+			} else {
+				lines = append(lines, strings.Repeat(" ", 14)+l)
+			}
+		}
+	} else {
+		lines = append(lines, "  "+t.Label.Render("fullNameAr  ")+"null"+t.Muted.Render("  (translation off, no Arabic name read)"))
+	}
+	lines = append(lines, "")
+	about := fmt.Sprintf("Document %s", arabic.Visible(a.docNumber))
+	if applicant != "" {
+		about += " for applicant " + arabic.Visible(applicant)
+	}
+	about += ". The server approves the scan it read."
+	if len(a.kept) > 0 {
+		about += " It keeps its own reading of the fields corrected here:"
+	}
+	add(t.Muted.Render, about, "")
+	for _, k := range a.kept {
+		add(plain, fmt.Sprintf("%s: corrected here to %s; the server keeps %s", k.label, arabic.Visible(k.corrected), arabic.Visible(k.server)), "  ")
+	}
+	if len(a.kept) > 0 {
+		if c.receipts {
+			add(t.Muted.Render, "The receipt records both values.", "")
+		} else {
+			add(t.Muted.Render, "No receipt is kept (--receipt), so these corrections are recorded nowhere.", "")
+		}
+	}
+	lines = append(lines, "")
+	if len(a.findings) > 0 {
+		if a.problems > 0 {
+			lines = append(lines, t.ErrorText.Render("The checks found problems with this passport:"))
+		} else {
+			lines = append(lines, t.WarnText.Render("The checks found:"))
+		}
+		for _, f := range a.findings {
+			lines = append(lines, findingLines(t, f, c.width-1, "  ")...)
+		}
+		add(t.Muted.Render, "The checks judge the values the server holds. The server may refuse or accept them. esc goes back to review.", "")
+		lines = append(lines, "")
 	}
 	switch {
 	case a.req.busy():
-		b.WriteString(spin + " Sending the approval… (not retried automatically)\n")
+		lines = append(lines, spin+" Sending the approval… (not retried automatically)")
 	case a.unknown() && a.armed:
-		b.WriteString(t.ButtonFocused.Render("Press enter again to send a second approval"))
-		b.WriteString("\n")
-		b.WriteString(t.Muted.Render("Only if you checked that the first one did not go through. esc goes back."))
-		b.WriteString("\n")
+		lines = append(lines, strings.Split(t.ButtonFocused.Render("Press enter again to send a second approval"), "\n")...)
+		add(t.Muted.Render, "Only if you checked that the first one did not go through. esc goes back.", "")
 	case a.unknown():
-		b.WriteString(t.Button.Render("Approve again"))
-		b.WriteString("\n")
-		b.WriteString(t.Muted.Render(ansi.Wordwrap("First check whether the first approval went through; then enter twice to send again.", c.width-1, "")))
-		b.WriteString("\n")
+		lines = append(lines, strings.Split(t.Button.Render("Approve again"), "\n")...)
+		add(t.Muted.Render, "First check whether the first approval went through; then enter twice to send again.", "")
 	case a.armed:
-		b.WriteString(t.ButtonFocused.Render("Press enter again to approve despite the problems above"))
-		b.WriteString("\n")
-		b.WriteString(t.Muted.Render("esc goes back to review."))
-		b.WriteString("\n")
-	case len(a.problems) > 0:
-		b.WriteString(t.Button.Render("Approve anyway"))
-		b.WriteString("\n")
-		b.WriteString(t.Muted.Render("enter twice sends one approval; esc goes back to review."))
-		b.WriteString("\n")
+		lines = append(lines, strings.Split(t.ButtonFocused.Render("Press enter again to approve despite the problems above"), "\n")...)
+		add(t.Muted.Render, "esc goes back to review.", "")
+	case a.problems > 0:
+		lines = append(lines, strings.Split(t.Button.Render("Approve anyway"), "\n")...)
+		add(t.Muted.Render, "enter twice sends one approval; esc goes back to review.", "")
 	default:
-		b.WriteString(t.ButtonFocused.Render("Approve"))
-		b.WriteString("\n")
-		b.WriteString(t.Muted.Render("enter or ctrl+s sends one approval; esc goes back to review."))
-		b.WriteString("\n")
+		lines = append(lines, strings.Split(t.ButtonFocused.Render("Approve"), "\n")...)
+		add(t.Muted.Render, "enter or ctrl+s sends one approval; esc goes back to review.", "")
 	}
-	return b.String()
+	return strings.Join(scrolled(t, lines, a.scroll, h), "\n")
+}
+
+// scrolled keeps h lines of lines from the scroll offset (stopped at the last line), saying in
+// the first and last line when lines are out of view above or below.
+func scrolled(t *styles.Theme, lines []string, scroll, h int) []string {
+	if h <= 0 || len(lines) <= h {
+		return lines
+	}
+	if h < 3 {
+		return lines[:h]
+	}
+	start := min(scroll, len(lines)-h)
+	out := append([]string(nil), lines[start:start+h]...)
+	if start > 0 {
+		out[0] = t.Muted.Render("↑ more above (↑ scrolls)")
+	}
+	if start+h < len(lines) {
+		out[h-1] = t.Muted.Render("↓ more below (↓ scrolls)")
+	}
+	return out
 }

@@ -22,6 +22,9 @@ type common struct {
 	mode   arabic.Mode
 	now    func() time.Time
 	demo   *Demo
+	// receipts: a receipt is written for every customer (so the screens may say that corrections
+	// are kept in it).
+	receipts bool
 }
 
 // Minimum terminal size; below it the "make me bigger" screen shows.
@@ -84,4 +87,64 @@ func clipLines(s string, n int) string {
 		idx += j + 1
 	}
 	return strings.TrimSuffix(s[:idx], "\n")
+}
+
+// valueLines is a value as drawn in mode m, broken into lines of at most w cells, never cut. The
+// breaks are made in logical order (between words where a word fits, else between grapheme
+// clusters) and each line is then drawn on its own, because UAX #9 reorders a line at a time
+// (rule L1): so the value's first word starts the first line in either direction, at the right
+// of it in app mode. v must be plain text ready to draw (arabic.Visible of a value from outside).
+// In app mode a right-to-left value that takes more than one line is aligned to the right of w,
+// where a reader of Arabic starts each line.
+func valueLines(v string, m arabic.Mode, w int) []string {
+	w = max(w, 1)
+	drawn := func(s string) int { return arabic.Width(arabic.Display(s, m)) }
+	if drawn(v) <= w {
+		return []string{arabic.Display(v, m)}
+	}
+	var lines []string
+	line := ""
+	for _, word := range strings.Split(v, " ") {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if drawn(next) <= w {
+			line = next
+			continue
+		}
+		if line != "" {
+			lines = append(lines, line)
+			line = ""
+		}
+		// A word wider than the line is broken between its grapheme clusters.
+		for drawn(word) > w {
+			b := arabic.Clusters(word)
+			k := 1
+			for k+1 < len(b) && drawn(word[:b[k+1]]) <= w {
+				k++
+			}
+			lines = append(lines, word[:b[k]])
+			word = word[b[k]:]
+		}
+		line = word
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	rtlRight := m == arabic.ModeApp && arabic.HasRTL(v)
+	for i, l := range lines {
+		lines[i] = arabic.Display(l, m)
+		if rtlRight {
+			lines[i] = strings.Repeat(" ", max(w-arabic.Width(lines[i]), 0)) + lines[i]
+		}
+	}
+	return lines
+}
+
+// wrapText breaks a sentence (plain text, drawn left to right) into lines of at most w cells,
+// between words (a hyphen is part of its word: "--receipt" stays whole), breaking a word only
+// when it is wider than the line: nothing is cut.
+func wrapText(s string, w int) []string {
+	return valueLines(s, arabic.ModeOff, w)
 }

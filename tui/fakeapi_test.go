@@ -37,6 +37,9 @@ type fakeAPI struct {
 
 	translation  bool
 	fullNameAr   string // OCR's Arabic name ("" = none)
+	expiry       string // OCR's expiry date as the server writes it
+	address      string // OCR's address as JSON ("null" = none)
+	profession   string // OCR's profession as JSON ("null" = none)
 	wrongLeft    int    // wrong attempts allowed before the lock-out
 	method       int    // verification method (1 = password)
 	noPassport   bool   // GetCurrentRequestSteps lacks step 2
@@ -52,7 +55,8 @@ type fakeAPI struct {
 }
 
 func newFakeAPI() *fakeAPI {
-	return &fakeAPI{translation: true, fullNameAr: "مُحَمَّد أحمد عبد الله", wrongLeft: 3, method: 1, counts: map[string]int{}}
+	return &fakeAPI{translation: true, fullNameAr: "مُحَمَّد أحمد عبد الله", expiry: "2031-03-14T00:00:00.000Z",
+		address: "null", profession: "null", wrongLeft: 3, method: 1, counts: map[string]int{}}
 }
 
 func (f *fakeAPI) count(path string) int {
@@ -137,7 +141,8 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"isSuccess":true,"message":"","passportData":{
 			"customerId":null,"firstNameEn":"MOHAMED","familyNameEn":"ABDALLA","fullNameEn":"MOHAMED AHMED ABDALLA",
 			"fullNameAr":`+ar+`,"firstNameAr":null,"familyNameAr":null,
-			"birthdate":"1991-07-23T00:00:00","expirationDate":"2031-03-14T00:00:00.000Z","gender":"M",
+			"birthdate":"1991-07-23T00:00:00","expirationDate":"`+f.expiry+`","gender":"M",
+			"address":`+f.address+`,"profession":`+f.profession+`,
 			"documentNumber":"A12345678","documentCode":"P","issuingAuthority":"EGY","nationality":"EGY",
 			"visualZone":"P<EGYABDALLA<<MOHAMED<AHMED<<<<<<<<<<<<<<<<<\nA123456784EGY9107234M3103142<<<<<<<<<<<<<<00",
 			"photo":"`+testPhotoBase64+`","detectedAge":35,"detectedGender":"M"}}`)

@@ -67,7 +67,7 @@ func newModel(ctx context.Context, cfg Config, r *lipgloss.Renderer) *Model {
 	m := &Model{
 		ctx:        ctx,
 		cfg:        cfg,
-		c:          common{th: th, field: fieldStyles(th), width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo},
+		c:          common{th: th, field: fieldStyles(th), width: 80, height: 24, mode: cfg.RTL, now: cfg.Now, demo: cfg.Demo, receipts: cfg.ReceiptDir != ""},
 		keys:       DefaultGlobalKeyMap(),
 		bidiToggle: arabic.SupportsBidiToggle(cfg.Getenv),
 	}
@@ -102,7 +102,7 @@ func (m Model) Init() tea.Cmd { return tea.Batch(m.initCmds...) }
 
 // desk is what the steps read while they handle a message.
 func (m *Model) desk() desk {
-	return desk{ctx: m.ctx, cfg: &m.cfg, client: m.cs.client, now: m.c.now(), tick: m.spin.Tick}
+	return desk{ctx: m.ctx, cfg: &m.cfg, client: m.cs.client, now: m.c.now(), mode: m.c.mode, tick: m.spin.Tick}
 }
 
 // Update is the state machine. A panic in it is written down and ends the program cleanly.

@@ -137,7 +137,13 @@ func (p passwordStep) ShortHelp() []key.Binding {
 	return []key.Binding{p.keys.Verify, p.keys.Back}
 }
 
-func (p passwordStep) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+// FullHelp adds the field's editing keys while the password can be typed.
+func (p passwordStep) FullHelp() [][]key.Binding {
+	if !p.typing() {
+		return [][]key.Binding{p.ShortHelp()}
+	}
+	return append([][]key.Binding{p.ShortHelp()}, p.input.FullHelp()...)
+}
 
 func (p passwordStep) view(c *common, spin string) string {
 	t := c.th
@@ -154,8 +160,15 @@ func (p passwordStep) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Turn the keyboard to the customer; the password is never shown or stored."))
 	b.WriteString("\n\n")
-	b.WriteString(p.input.View(c.field))
+	in := p.input
+	in.SetWidth(c.width - 1)
+	b.WriteString(in.View(c.field))
 	b.WriteString("\n")
+	if d := p.input.Dropped(); d != "" {
+		for _, l := range wrapText("⚠ "+d, c.width-1) {
+			b.WriteString(t.WarnText.Render(l) + "\n")
+		}
+	}
 	if p.req.busy() {
 		b.WriteString("\n" + spin + " Verifying…\n")
 	}

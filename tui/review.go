@@ -295,15 +295,24 @@ func (r reviewStep) build(d api.PassportData, today time.Time) reviewStep {
 	return n.refresh(today)
 }
 
-// corrected is the extracted data with the corrections applied (for the checks).
-func (r reviewStep) corrected() api.PassportData {
-	d := r.data
+// kept is the corrections that are not sent (every one but the Arabic name's): the server keeps
+// its own reading of those fields.
+func (r reviewStep) kept() []keptCorrection {
+	var out []keptCorrection
 	for _, f := range r.fields {
-		if f.edited() && f.spec.set != nil {
-			f.spec.set(&d, f.value)
+		if f.edited() && f.spec.kind != kindArabicName {
+			server := f.orig
+			if server == "" {
+				server = "nothing"
+			}
+			corrected := f.value
+			if corrected == "" {
+				corrected = "nothing"
+			}
+			out = append(out, keptCorrection{label: f.spec.label, corrected: corrected, server: server})
 		}
 	}
-	return d
+	return out
 }
 
 // corrections lists what was changed, for the receipt.
@@ -335,9 +344,11 @@ func (r reviewStep) fieldIndex(key string) int {
 	return -1
 }
 
-// refresh reruns the checks on the corrected data.
+// refresh reruns the checks. They judge the values the server holds (the OCR answer), not the
+// corrections: only the Arabic name is sent, so a corrected expiry date does not make the
+// passport the server approves any less expired.
 func (r reviewStep) refresh(today time.Time) reviewStep {
-	r.findings = checks.Review(r.corrected(), today)
+	r.findings = checks.Review(r.data, today)
 	return r
 }
 
@@ -350,6 +361,20 @@ func parseDate(s string) (api.Date, bool) {
 		return api.Date{}, false
 	}
 	return api.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}, true
+}
+
+// dateProblem says why s is not a date: its shape, or, when it is written YYYY-MM-DD, that the
+// month or the day does not exist.
+func dateProblem(s string) string {
+	var y, mo, d int
+	if n, err := fmt.Sscanf(s, "%4d-%2d-%2d", &y, &mo, &d); n != 3 || err != nil || len(s) != len("2006-01-02") {
+		return "Write dates as YYYY-MM-DD, e.g. 1991-07-23."
+	}
+	if mo < 1 || mo > 12 {
+		return fmt.Sprintf("%s has no month %d: months run from 01 to 12.", s, mo)
+	}
+	last := time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	return fmt.Sprintf("The day %s does not exist: %s %d has %d days.", s, time.Month(mo), y, last)
 }
 
 // startThumbs decodes the scan and the face photo off the loop once the screen is wide enough
@@ -403,6 +428,8 @@ func (r reviewStep) update(msg tea.Msg, d desk) (reviewStep, tea.Cmd, action) {
 		case r.asking:
 			return r.answerDiscard(msg)
 		case r.editing:
+			// ctrl+r may have changed the display mode since the edit began; ←/→ follow it.
+			r.input.Mode = d.mode
 			return r.edit(msg, d.now)
 		}
 		return r.move(msg)
@@ -458,7 +485,9 @@ func (r reviewStep) move(k tea.KeyMsg) (reviewStep, tea.Cmd, action) {
 		if f.spec.set == nil {
 			return r, nil, actNotice{sentence: "This value is read from the scan and cannot be edited.", kind: noticeInfo}
 		}
-		r.input = newInput("", "", 150)
+		// No safety limit below the field's own rule: the Arabic name's length is judged by
+		// arabic.Validate, which says by how much a value is too long instead of cutting it.
+		r.input = newInput("", "", 0)
 		r.input.SetValue(f.value)
 		r.editing = true
 		if f.spec.kind == kindCountry {
@@ -505,7 +534,7 @@ func (r reviewStep) edit(k tea.KeyMsg, today time.Time) (reviewStep, tea.Cmd, ac
 			v = arabic.Normalize(v)
 		case kindDate:
 			if _, ok := parseDate(v); !ok {
-				return r, nil, actNotice{sentence: "Write dates as YYYY-MM-DD, e.g. 1991-07-23."}
+				return r, nil, actNotice{sentence: dateProblem(v)}
 			}
 		case kindCountry:
 			if len(r.countryMatches) > 0 {
@@ -561,7 +590,7 @@ func (r reviewStep) tryContinue() (reviewStep, tea.Cmd, action) {
 			return r, nil, actNotice{sentence: "Arabic full name: " + c.Err, kind: noticeError}
 		}
 	}
-	return r, nil, actToApprove{send: v, docNumber: r.corrected().DocumentNumber, findings: r.findings}
+	return r, nil, actToApprove{send: v, docNumber: r.data.DocumentNumber, findings: r.findings, kept: r.kept()}
 }
 
 // refused puts the server's message under a field and moves the cursor there.
@@ -578,19 +607,43 @@ func (r reviewStep) ShortHelp() []key.Binding {
 	case r.asking:
 		return []key.Binding{discardKey, stayKey}
 	case r.editing && r.fields[r.cursor].spec.kind == kindCountry:
-		return []key.Binding{countryMove, r.editKeys.Save, r.editKeys.Cancel}
+		return append([]key.Binding{countryMove, r.editKeys.Save, r.editKeys.Cancel}, r.input.ShortHelp()...)
 	case r.editing:
-		return []key.Binding{r.editKeys.Save, r.editKeys.Cancel}
+		return append([]key.Binding{r.editKeys.Save, r.editKeys.Cancel}, r.input.ShortHelp()...)
+	case !r.editable():
+		// enter on a value read from the scan edits nothing: the footer does not offer it.
+		return []key.Binding{r.keys.Move, r.keys.Continue, r.keys.Back}
+	case r.cursor == len(r.fields):
+		return []key.Binding{r.keys.Move, continueKey, r.keys.Back}
 	}
 	return []key.Binding{r.keys.Move, r.keys.Edit, r.keys.Continue, r.keys.Back}
 }
 
 func (r reviewStep) FullHelp() [][]key.Binding {
-	if r.editing || r.asking {
+	switch {
+	case r.asking:
 		return [][]key.Binding{r.ShortHelp()}
+	case r.editing:
+		keys := []key.Binding{r.editKeys.Save, r.editKeys.Cancel}
+		if r.fields[r.cursor].spec.kind == kindCountry {
+			keys = append(keys, r.editKeys.Up, r.editKeys.Down)
+		}
+		return append([][]key.Binding{keys}, r.input.FullHelp()...)
+	case !r.editable():
+		return [][]key.Binding{{r.keys.Up, r.keys.Down}, {r.keys.Continue, r.keys.Back}}
+	case r.cursor == len(r.fields):
+		return [][]key.Binding{{r.keys.Up, r.keys.Down, continueKey}, {r.keys.Continue, r.keys.Back}}
 	}
 	return [][]key.Binding{{r.keys.Up, r.keys.Down, r.keys.Edit}, {r.keys.Continue, r.keys.Back}}
 }
+
+// editable reports whether enter edits the row under the cursor (the Continue button is not a row).
+func (r reviewStep) editable() bool {
+	return r.cursor == len(r.fields) || r.fields[r.cursor].spec.set != nil
+}
+
+// continueKey is enter's help on the Continue button.
+var continueKey = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "to approval"))
 
 func plural(n int, what string) string {
 	if n == 1 {

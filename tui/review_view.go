@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"passport-update/api/checks"
 	"passport-update/styles"
@@ -19,16 +18,12 @@ import (
 
 const labelWidth = 22
 
-// showValue draws a value in the current Arabic display mode when it holds RTL text.
-func showValue(v string, mode arabic.Mode) string {
-	if arabic.HasRTL(v) {
-		return arabic.Display(v, mode)
-	}
-	return v
-}
+// valueIndent is where a row's value starts: the cursor mark and the label before it.
+const valueIndent = 2 + labelWidth
 
 // view draws the fields (windowed around the cursor to fit h lines) and, when wide enough, the
-// face photo and scan beside them.
+// face photo and scan beside them. Every value is drawn whole, wrapped under its first line:
+// this screen exists so that what was read can be checked.
 func (m reviewStep) view(c *common, h int) string {
 	t := c.th
 	right := ""
@@ -51,20 +46,29 @@ func (m reviewStep) view(c *common, h int) string {
 	if right != "" {
 		leftW = c.width - lipgloss.Width(right) - 2
 	}
+	// One column is left free at the right: a terminal that draws a line up to its last column
+	// may wrap the cursor there.
+	valueW := max(leftW-valueIndent-2, 10)
+	pad := strings.Repeat(" ", valueIndent)
 
 	var lines []string
-	cursorLine := 0
+	cursorLine, cursorEnd := 0, 0
 	lines = append(lines, t.Heading.Render("Review what the scan says"))
-	for _, l := range strings.Split(ansi.Wordwrap("Only the Arabic full name (★) is sent. Other corrections are kept in the receipt, not sent to the server.", leftW-1, ""), "\n") {
+	for _, l := range wrapText(m.intro(c), leftW-1) {
 		lines = append(lines, t.Muted.Render(l))
 	}
 	if !m.arabicShown {
-		for _, l := range strings.Split(ansi.Wordwrap(m.arabicReason, leftW-1, ""), "\n") {
+		for _, l := range wrapText(m.arabicReason, leftW-1) {
 			lines = append(lines, t.WarnText.Render(l))
 		}
 	}
+	// note adds a sentence under a row, wrapped and indented.
+	note := func(style func(...string) string, s string) {
+		for _, l := range wrapText(s, leftW-5) {
+			lines = append(lines, "    "+style(l))
+		}
+	}
 	group := -1
-	valueW := max(leftW-labelWidth-4, 10)
 	for i, f := range m.fields {
 		if f.spec.group != group {
 			group = f.spec.group
@@ -87,59 +91,79 @@ func (m reviewStep) view(c *common, h int) string {
 			lab = t.Selected.Render(fmt.Sprintf("%-*s", labelWidth, label))
 		}
 		if sel && m.editing {
-			lines = append(lines, prefix+lab+m.input.View(c.field))
+			in := m.input
+			in.Mode = c.mode
+			in.SetWidth(valueW)
+			lines = append(lines, prefix+lab+in.View(c.field))
 			lines = append(lines, m.editLines(c, f, leftW)...)
-		} else if f.spec.key == "VisualZone" {
-			for j, row := range mrzRows(f.value) {
-				if j == 0 {
-					lines = append(lines, prefix+lab+truncate(row, valueW))
-				} else {
-					lines = append(lines, "  "+strings.Repeat(" ", labelWidth)+truncate(row, valueW))
+		} else {
+			var vals []string
+			switch {
+			case f.value == "":
+				vals = []string{t.Muted.Render("(empty)")}
+			case f.spec.key == "VisualZone":
+				for _, row := range mrzRows(f.value) {
+					vals = append(vals, valueLines(arabic.Visible(row), c.mode, valueW)...)
+				}
+			default:
+				vals = valueLines(arabic.Visible(f.value), c.mode, valueW)
+				if f.edited() {
+					for j := range vals {
+						vals[j] = t.Edited.Render(vals[j])
+					}
 				}
 			}
-		} else {
-			v := showValue(f.value, c.mode)
-			if f.value == "" {
-				v = t.Muted.Render("(empty)")
-			} else if f.edited() {
-				v = t.Edited.Render(truncate(v, valueW-9)) + t.Muted.Render(" (edited)")
-			} else {
-				v = truncate(v, valueW)
-			}
+			var tail string
 			if f.spec.kind == kindCountry && f.value != "" {
 				if name, ok := checks.CountryName(f.value); ok {
-					v += t.Muted.Render(" " + name)
+					tail = name
 				}
 			}
-			lines = append(lines, prefix+lab+v)
 			if f.edited() {
-				was := showValue(f.orig, c.mode)
-				if f.orig == "" {
-					was = "(empty)"
+				tail = strings.TrimSpace(tail + " (edited)")
+			}
+			if tail != "" {
+				last := vals[len(vals)-1]
+				if lipgloss.Width(last)+1+arabic.Width(tail) <= valueW {
+					vals[len(vals)-1] = last + t.Muted.Render(" "+tail)
+				} else {
+					vals = append(vals, t.Muted.Render(tail))
 				}
-				lines = append(lines, "    "+t.Muted.Render("was: ")+truncate(was, valueW))
+			}
+			for j, v := range vals {
+				if j == 0 {
+					lines = append(lines, prefix+lab+v)
+				} else {
+					lines = append(lines, pad+v)
+				}
+			}
+			if f.edited() {
+				m.wasLines(c, f, valueW, &lines)
 			}
 		}
 		if f.spec.kind == kindArabicName && !(sel && m.editing) {
-			lines = append(lines, "    "+t.Muted.Render(truncate("↑ the value the API takes (fullNameAr)", leftW-4)))
+			note(t.Muted.Render, "↑ the value the API takes (fullNameAr)")
 			if m.cleanedNote != "" && !f.edited() {
-				lines = append(lines, "    "+t.Muted.Render(truncate("From the scan's name: "+lowerFirst(m.cleanedNote)+" (the API takes letters only).", leftW-4)))
+				note(t.Muted.Render, "From the scan's name: "+lowerFirst(m.cleanedNote)+" (the API takes letters only).")
 			}
 		}
 		if e, ok := m.fieldErr[f.spec.key]; ok {
-			lines = append(lines, "    "+t.ErrorText.Render(truncate("✖ Server: "+arabic.Clean(e), leftW-4)))
+			note(t.ErrorText.Render, "✖ Server: "+arabic.Visible(e))
 		}
 		for _, fd := range m.findings {
 			if fd.Field == f.spec.key {
-				lines = append(lines, "    "+findingLine(t, fd, leftW-4))
+				lines = append(lines, findingLines(t, fd, leftW-1, "    ")...)
 			}
+		}
+		if sel {
+			cursorEnd = len(lines) - 1
 		}
 	}
 	// Findings about fields not on screen still show, at the end.
 	var other []string
 	for _, fd := range m.findings {
 		if m.fieldIndex(fd.Field) < 0 {
-			other = append(other, "    "+findingLine(t, fd, leftW-4))
+			other = append(other, findingLines(t, fd, leftW-1, "    ")...)
 		}
 	}
 	if len(other) > 0 {
@@ -150,15 +174,12 @@ func (m reviewStep) view(c *common, h int) string {
 	btn := "[ Continue to approval ]  ctrl+s"
 	if m.cursor == len(m.fields) {
 		cursorLine = len(lines)
+		cursorEnd = cursorLine
 		lines = append(lines, t.Selected.Render("› "+btn))
 	} else {
 		lines = append(lines, "  "+t.Muted.Render(btn))
 	}
-	if m.editing && m.fields[m.cursor].spec.kind == kindCountry {
-		// keep the country list in view under the input
-		cursorLine += min(len(m.countryMatches)+1, 7)
-	}
-	lines = window(lines, cursorLine, h)
+	lines = window(t, lines, cursorLine, cursorEnd, h)
 	left := strings.Join(lines, "\n")
 	if right == "" {
 		return left
@@ -166,28 +187,84 @@ func (m reviewStep) view(c *common, h int) string {
 	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left), "  ", clipLines(right, h))
 }
 
+// intro says what this screen's values become: which one is sent, and where the rest are kept.
+func (m reviewStep) intro(c *common) string {
+	kept := "Other corrections are kept in the receipt, not sent to the server."
+	if !c.receipts {
+		kept = "Other corrections are not sent to the server, and no receipt is kept to record them (--receipt keeps one)."
+	}
+	if !m.arabicShown {
+		// No ★ row: the line under this one says the name is sent as null.
+		return strings.Replace(kept, "Other corrections", "Corrections", 1)
+	}
+	return "Only the Arabic full name (★) is sent. " + kept
+}
+
+// wasLines says, under a corrected row, what the value was: for the Arabic name, which is sent,
+// what it replaces; for any other field, that the server keeps its own reading, which the checks
+// judge.
+func (m reviewStep) wasLines(c *common, f reviewField, valueW int, lines *[]string) {
+	t := c.th
+	was := arabic.Visible(f.orig)
+	if f.spec.kind == kindArabicName {
+		if was == "" {
+			*lines = append(*lines, "    "+t.Muted.Render("was: (empty)"))
+			return
+		}
+		for j, l := range valueLines(was, c.mode, valueW) {
+			if j == 0 {
+				*lines = append(*lines, "    "+t.Muted.Render(fmt.Sprintf("%-*s", labelWidth-2, "was:"))+l)
+			} else {
+				*lines = append(*lines, strings.Repeat(" ", valueIndent)+l)
+			}
+		}
+		return
+	}
+	if was == "" {
+		was = "nothing"
+	}
+	for _, l := range wrapText("corrected here, not sent; the server keeps "+was+" (the checks judge that)", valueW) {
+		*lines = append(*lines, strings.Repeat(" ", valueIndent)+t.Muted.Render(l))
+	}
+}
+
 func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 	t := c.th
 	var out []string
 	ind := "    "
+	note := func(style func(...string) string, s string) {
+		for _, l := range wrapText(s, w-5) {
+			out = append(out, ind+style(l))
+		}
+	}
+	if d := m.input.Dropped(); d != "" {
+		note(t.WarnText.Render, "⚠ "+d)
+	}
 	switch f.spec.kind {
 	case kindArabicName:
 		raw := m.input.Value()
 		n := arabic.Normalize(raw)
-		out = append(out, ind+t.Label.Render("reads as: ")+truncate(arabic.Display(n, c.mode), w-14))
+		head := fmt.Sprintf("%-*s", labelWidth-2, "reads as:")
+		for j, l := range valueLines(n, c.mode, w-valueIndent-2) {
+			if j == 0 {
+				out = append(out, ind+t.Label.Render(head)+l)
+			} else {
+				out = append(out, strings.Repeat(" ", valueIndent)+l)
+			}
+		}
 		chk := arabic.Validate(n)
 		switch {
 		case !chk.OK():
-			out = append(out, ind+t.ErrorText.Render(truncate("✖ "+chk.Err, w-4)))
+			note(t.ErrorText.Render, "✖ "+chk.Err)
 		case chk.Warning != "":
-			out = append(out, ind+t.WarnText.Render(truncate("⚠ "+chk.Warning, w-4)))
+			note(t.WarnText.Render, "⚠ "+chk.Warning)
 		default:
 			out = append(out, ind+t.Success.Render("✓ valid")+t.Muted.Render(" — this is the value that will be sent"))
 		}
-		if note := arabic.Explain(raw); note != "" {
-			out = append(out, ind+t.Muted.Render(truncate("For sending: "+lowerFirst(note)+" (the API takes letters only).", w-4)))
+		if expl := arabic.Explain(raw); expl != "" {
+			note(t.Muted.Render, "For sending: "+lowerFirst(expl)+" (the API takes letters only).")
 		}
-		out = append(out, ind+t.Muted.Render(truncate("Display mode: "+c.mode.String()+" (ctrl+r to change if the line above looks wrong)", w-4)))
+		note(t.Muted.Render, "Display mode: "+c.mode.String()+" (ctrl+r changes it if the lines above look wrong)")
 	case kindDate:
 		out = append(out, ind+t.Muted.Render("YYYY-MM-DD"))
 	case kindCountry:
@@ -205,16 +282,26 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 	return out
 }
 
-// findingLine draws one check result with a mark by severity.
-func findingLine(t *styles.Theme, fd checks.Finding, w int) string {
-	s := arabic.Clean(fd.Sentence)
+// findingLines draws one check result with a mark by severity, wrapped to w cells under indent.
+func findingLines(t *styles.Theme, fd checks.Finding, w int, indent string) []string {
+	s := arabic.Visible(fd.Sentence)
+	style, mark := t.Muted, "ℹ "
 	switch fd.Severity {
 	case checks.Problem:
-		return t.ErrorText.Render(truncate("✖ "+s, w))
+		style, mark = t.ErrorText, "✖ "
 	case checks.Warning:
-		return t.WarnText.Render(truncate("⚠ "+s, w))
+		style, mark = t.WarnText, "⚠ "
 	}
-	return t.Muted.Render(truncate("ℹ "+s, w))
+	var out []string
+	for i, l := range wrapText(s, w-len(indent)-2) {
+		if i == 0 {
+			l = mark + l
+		} else {
+			l = "  " + l
+		}
+		out = append(out, indent+style.Render(l))
+	}
+	return out
 }
 
 // mrzRows splits the MRZ into its lines, whatever separated them (a newline, or a space once
@@ -235,17 +322,44 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
-// window keeps h lines of lines around the cursor line.
-func window(lines []string, cursor, h int) []string {
+// window keeps h lines of lines so that the cursor's lines [cursor, cursorEnd] are in view (their
+// first line when they are taller than the window), saying "↑ more above" and "↓ more below" in
+// the first and last line where lines are out of view.
+func window(t *styles.Theme, lines []string, cursor, cursorEnd, h int) []string {
 	if h <= 0 || len(lines) <= h {
 		return lines
 	}
-	start := 0
-	if cursor >= h-2 {
-		start = cursor - h + 3
+	if h < 3 {
+		return lines[:h]
 	}
-	if start+h > len(lines) {
-		start = len(lines) - h
+	// One line after the cursor's, so the next field's label shows it is not the last.
+	end := min(max(cursorEnd+1, cursor), len(lines)-1)
+	seen := func(start int) (lo, hi int) {
+		lo, hi = start, start+h-1
+		if start > 0 {
+			lo++
+		}
+		if start+h < len(lines) {
+			hi--
+		}
+		return lo, hi
 	}
-	return lines[start : start+h]
+	start := -1
+	for s := 0; s+h <= len(lines); s++ {
+		if lo, hi := seen(s); cursor >= lo && end <= hi {
+			start = s
+			break
+		}
+	}
+	if start < 0 {
+		start = min(max(cursor-1, 0), len(lines)-h)
+	}
+	out := append([]string(nil), lines[start:start+h]...)
+	if start > 0 {
+		out[0] = t.Muted.Render("↑ more above (" + plural(start+1, "line") + ")")
+	}
+	if below := len(lines) - (start + h); below > 0 {
+		out[h-1] = t.Muted.Render("↓ more below (" + plural(below+1, "line") + ")")
+	}
+	return out
 }

@@ -181,7 +181,13 @@ func (s sessionStep) ShortHelp() []key.Binding {
 	return []key.Binding{s.keys.Open}
 }
 
-func (s sessionStep) FullHelp() [][]key.Binding { return [][]key.Binding{s.ShortHelp()} }
+// FullHelp adds the field's editing keys while the applicant ID can be typed.
+func (s sessionStep) FullHelp() [][]key.Binding {
+	if !s.typing() {
+		return [][]key.Binding{s.ShortHelp()}
+	}
+	return append([][]key.Binding{s.ShortHelp()}, s.input.FullHelp()...)
+}
 
 func (s sessionStep) view(c *common, spin string) string {
 	t := c.th
@@ -194,8 +200,15 @@ func (s sessionStep) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Type the customer's applicant ID and press enter."))
 	b.WriteString("\n\n")
-	b.WriteString(s.input.View(c.field))
+	in := s.input
+	in.SetWidth(c.width - 1)
+	b.WriteString(in.View(c.field))
 	b.WriteString("\n")
+	if d := s.input.Dropped(); d != "" {
+		for _, l := range wrapText("⚠ "+d, c.width-1) {
+			b.WriteString(t.WarnText.Render(l) + "\n")
+		}
+	}
 	if s.req.busy() {
 		b.WriteString("\n" + spin + " Opening the session (token, allowed steps, verification method)…\n")
 	}

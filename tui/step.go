@@ -12,6 +12,7 @@ import (
 
 	"passport-update/api"
 	"passport-update/api/checks"
+	"passport-update/tui/arabic"
 	"passport-update/tui/picker"
 )
 
@@ -45,7 +46,8 @@ type desk struct {
 	cfg    *Config
 	client *api.Client // this customer's session; nil until it is open
 	now    time.Time
-	tick   tea.Cmd // the spinner's next frame, for steps that start waiting
+	mode   arabic.Mode // how Arabic is drawn now (ctrl+r changes it): a field's ←/→ follow it
+	tick   tea.Cmd     // the spinner's next frame, for steps that start waiting
 }
 
 // request is the one call a step waits for: its id and how to cancel it. Ids are unique in
@@ -112,7 +114,8 @@ type (
 	actToApprove struct {
 		send      *string
 		docNumber string
-		findings  []checks.Finding
+		findings  []checks.Finding // about the values the server holds
+		kept      []keptCorrection // corrections made on Review that are not sent
 	}
 	// actFieldRefused: the server refused a field's value (a 400 naming it) on approval.
 	actFieldRefused struct{ field, message string }

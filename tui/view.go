@@ -106,7 +106,7 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
-		s := arabic.Clean(m.notice.sentence)
+		s := arabic.Visible(m.notice.sentence)
 		if m.notice.retry != "" {
 			s += " Press " + m.notice.retry + " to try again."
 		}
@@ -125,6 +125,11 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	// bubbles/help adds an item that does not fit when the ellipsis would not fit either, so
 	// every help line is cut to the width here.
 	helpView := truncateLines(m.help.View(m.keyHelp()), c.width)
+	if m.step == stReview && m.typing() && !m.help.ShowAll {
+		// While a value is edited the footer lists every editing key, on as many lines as
+		// they take: one line would drop the last ones (and the global keys after them).
+		helpView = m.packedHelp(m.keyHelp().short, c.width)
+	}
 	if m.help.ShowAll {
 		helpView += "\n" + t.Muted.Render("Arabic display mode: ") + t.Key.Render(c.mode.String()) + t.Muted.Render(" — ctrl+r cycles terminal → app → off")
 	}
@@ -181,7 +186,7 @@ func (m *Model) renderBody(h int) string {
 	case stReview:
 		return cs.review.view(c, h)
 	case stApprove:
-		return cs.approve.view(c, spin, cs.applicantID)
+		return cs.approve.view(c, spin, cs.applicantID, h)
 	case stDone:
 		return cs.done.view(c)
 	case stStopped:
@@ -209,6 +214,25 @@ func (m *Model) renderTooSmall() string {
 	msg := fmt.Sprintf("Make me bigger: this window is %d×%d, passport-update needs at least %d×%d.\nEnlarge the window or make the font smaller; everything typed is kept.\nctrl+c quits.", c.width, c.height, minWidth, minHeight)
 	w := max(c.width, 1)
 	return c.th.R.NewStyle().Width(w).Render(msg)
+}
+
+// packedHelp draws short help bindings on as many lines of w cells as they need, in order.
+func (m *Model) packedHelp(bindings []key.Binding, w int) string {
+	h := m.help
+	h.Width = 0 // each line is measured here; help would cut the line and add "…"
+	var lines []string
+	var line []key.Binding
+	for _, b := range bindings {
+		if len(line) > 0 && lipgloss.Width(h.ShortHelpView(append(line[:len(line):len(line)], b))) > w {
+			lines = append(lines, h.ShortHelpView(line))
+			line = nil
+		}
+		line = append(line, b)
+	}
+	if len(line) > 0 {
+		lines = append(lines, h.ShortHelpView(line))
+	}
+	return truncateLines(strings.Join(lines, "\n"), w)
 }
 
 func truncateLines(s string, w int) string {

@@ -178,7 +178,7 @@ func (m *Model) act(a action) tea.Cmd {
 		m.goTo(stReview)
 		return m.startThumbs()
 	case actToApprove:
-		cs.approve = cs.approve.prepare(a.send, a.docNumber, a.findings)
+		cs.approve = cs.approve.prepare(a)
 		m.notice = notice{}
 		m.goTo(stApprove)
 	case actFieldRefused:
