@@ -111,7 +111,9 @@ Flags:
 	if *applicant == "" && cfg.Token == "" {
 		return fail(exitUsage, "usage", usageError{"--applicant is required unless a ready session token is given (PASSPORT_TOKEN or --token-file)."})
 	}
-	res.ApplicantID = *applicant
+	// Read with cat: what came from outside is written as the screens draw it (arabic.Clean,
+	// under tui/ until the code both front ends share moves out of it).
+	res.ApplicantID = arabic.Clean(*applicant)
 	password, err := readPassword(stdin)
 	if err != nil {
 		return fail(exitUsage, "usage", err)
@@ -131,7 +133,7 @@ Flags:
 	if info.Refusal != "" {
 		return fail(exitImage, "image", errors.New(info.Refusal))
 	}
-	res.Image = &runImage{Name: filepath.Base(*image), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
+	res.Image = &runImage{Name: arabic.Clean(filepath.Base(*image)), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
 
 	env, err := openEnvironment(ctx, cfg, false)
 	if err != nil {
@@ -246,7 +248,7 @@ Flags:
 			Tool:        "passport-update " + buildVersion(),
 			ApplicantID: *applicant,
 			Outcome:     outcome,
-			ImageName:   filepath.Base(*image),
+			ImageName:   res.Image.Name,
 			ImageSize:   info.Size,
 			Extracted:   ex,
 			Corrections: nameCorrection(ocrName, nameGiven),

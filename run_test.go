@@ -623,3 +623,51 @@ func TestAnExistingLogFileIsMadePrivate(t *testing.T) {
 		t.Errorf("the log was not appended to:\n%s", b)
 	}
 }
+
+// TestRunWritesFileNamesAsTheScreensShowThem: a scan named with a line break, an escape
+// sequence and U+202E is approved; the JSON and the receipt, read with cat, carry none of them.
+func TestRunWritesFileNamesAsTheScreensShowThem(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	hostile := filepath.Join(p.dir, "scan\nof\x1b[31mthe\u202egpj.exe.jpg")
+	b, err := os.ReadFile(p.image)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hostile, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY", "--image", hostile, "--yes")
+	if r.code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", r.code, r.stderr)
+	}
+	var out struct {
+		Image struct{ Name string } `json:"image"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(p.receipts)
+	if len(entries) != 1 {
+		t.Fatalf("%d receipts, want 1", len(entries))
+	}
+	rec, err := os.ReadFile(filepath.Join(p.receipts, entries[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var receipt struct{ ImageName string }
+	if err := json.Unmarshal(rec, &receipt); err != nil {
+		t.Fatal(err)
+	}
+	const shown = "scan ofthegpj.exe.jpg" // arabic.Clean, as the Upload and Done screens draw it
+	for _, tc := range []struct{ what, raw, name string }{
+		{"run's JSON", r.stdout + r.stderr, out.Image.Name},
+		{"the receipt", string(rec), receipt.ImageName},
+	} {
+		if strings.ContainsAny(tc.raw, "\u202e\x1b") {
+			t.Errorf("%s carries a raw bidi control or ESC:\n%s", tc.what, tc.raw)
+		}
+		if tc.name != shown {
+			t.Errorf("%s names the image %q, want %q", tc.what, tc.name, shown)
+		}
+	}
+}
