@@ -68,7 +68,7 @@ func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
 	add("timeout", "PASSPORT_TIMEOUT", "20s", "limit for each call except the upload")
 	add("upload-timeout", "PASSPORT_UPLOAD_TIMEOUT", "60s", "limit for the upload and OCR")
 	add("ca-file", "PASSPORT_CA_FILE", "", "PEM file of extra CA certificates (a bank's private CA)")
-	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes")
+	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes (1 MB = 1,000,000 bytes, as every screen counts them)")
 	add("dir", "PASSPORT_DIR", "", "folder the image picker opens (default: the current folder; the specimens in demo mode)")
 	add("log", "PASSPORT_LOG", "", "append a redacted request log (JSON lines) to this file")
 	add("receipt", "PASSPORT_RECEIPT_DIR", "", "write one JSON receipt per approval into this folder")
@@ -172,7 +172,7 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 		return c, err
 	}
 	if c.MaxImageMB, err = strconv.Atoi(s.get("max-image-mb")); err != nil || c.MaxImageMB <= 0 {
-		return c, usageError{fmt.Sprintf("--max-image-mb must be a whole number of megabytes above 0, not %q.", s.get("max-image-mb"))}
+		return c, usageError{fmt.Sprintf("--max-image-mb must be a whole number of megabytes (1 MB = 1,000,000 bytes) above 0, not %q.", s.get("max-image-mb"))}
 	}
 	if d := s.get("dir"); d != "" {
 		if c.Dir, err = filepath.Abs(expandHome(d, getenv)); err != nil {
@@ -192,7 +192,10 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 	return c, nil
 }
 
-func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) << 20 }
+// maxImageBytes is the limit in bytes. A megabyte is 1,000,000 bytes, the unit every screen and
+// sentence shows sizes in (preview.HumanBytes), so "--max-image-mb 10" is refused as "the limit is
+// 10.0 MB", not as a 10 MiB limit that reads "10.5 MB".
+func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) * 1_000_000 }
 
 func secretFrom(env, file, what string) (string, error) {
 	if file == "" {

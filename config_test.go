@@ -128,3 +128,26 @@ func TestVersionPrintsTheBuild(t *testing.T) {
 		t.Errorf("--version printed %q", out.String())
 	}
 }
+
+func TestMaxImageMBCountsTheMegabytesTheScreensShow(t *testing.T) {
+	for _, tc := range []struct {
+		mb   int
+		want int64
+	}{
+		{1, 1_000_000},
+		{10, 10_000_000},
+		{15, 15_000_000},
+	} {
+		if got := (config{MaxImageMB: tc.mb}).maxImageBytes(); got != tc.want {
+			t.Errorf("--max-image-mb %d allows %d bytes, want %d", tc.mb, got, tc.want)
+		}
+	}
+}
+
+func TestHelpSaysWhatAMegabyteIs(t *testing.T) {
+	var errOut bytes.Buffer
+	realMain(context.Background(), []string{"--help"}, envOf(nil), strings.NewReader(""), io.Discard, &errOut)
+	if !strings.Contains(errOut.String(), "1 MB = 1,000,000 bytes") {
+		t.Errorf("--help does not say what --max-image-mb counts:\n%s", errOut.String())
+	}
+}

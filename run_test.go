@@ -671,3 +671,54 @@ func TestRunWritesFileNamesAsTheScreensShowThem(t *testing.T) {
 		}
 	}
 }
+
+// paddedTo copies the image at src to a new file of exactly size bytes (zeros after the image's
+// end marker, as a phone appends its extras).
+func paddedTo(t *testing.T, src string, size int64) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(b)) > size {
+		t.Fatalf("%s is already %d bytes", src, len(b))
+	}
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("scan-%d.jpg", size))
+	if err := os.WriteFile(path, append(b, make([]byte, size-int64(len(b)))...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestTheImageLimitReadsAsTheFlagSaysIt: --max-image-mb counts the megabytes every screen
+// shows (1 MB = 1,000,000 bytes), so the refusal states the limit that was given.
+func TestTheImageLimitReadsAsTheFlagSaysIt(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	for _, tc := range []struct {
+		name, limit string
+		size        int64
+		code        int
+		sentence    string
+	}{
+		{"a 13,048,712-byte scan over a 10 MB limit", "10", 13_048_712, exitImage, "The file is 13.0 MB; the limit is 10.0 MB."},
+		{"a 15,700,000-byte scan over the default 15 MB", "", 15_700_000, exitImage, "The file is 15.7 MB; the limit is 15.0 MB."},
+		{"a scan of exactly 10,000,000 bytes is within 10 MB", "10", 10_000_000, exitOK, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"--applicant", "DEMO-HAPPY", "--image", paddedTo(t, p.image, tc.size)}
+			if tc.limit != "" {
+				args = append(args, "--max-image-mb", tc.limit)
+			}
+			r := p.run(t.Context(), sandbox.Password, args...)
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", r.code, tc.code, r.stderr)
+			}
+			if tc.sentence == "" {
+				return
+			}
+			if r.out.Error == nil || !strings.HasPrefix(r.out.Error.Sentence, tc.sentence) {
+				t.Errorf("error %+v, want the sentence to begin %q", r.out.Error, tc.sentence)
+			}
+		})
+	}
+}
