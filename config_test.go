@@ -151,3 +151,43 @@ func TestHelpSaysWhatAMegabyteIs(t *testing.T) {
 		t.Errorf("--help does not say what --max-image-mb counts:\n%s", errOut.String())
 	}
 }
+
+func TestHelpIsPrintedOnceForEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"run", "--help"}, {"sandbox", "--help"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := realMain(context.Background(), args, envOf(nil), strings.NewReader(""), &out, &errOut)
+			if code != exitOK {
+				t.Errorf("exit %d, want 0", code)
+			}
+			if n := strings.Count(errOut.String(), "Usage"); n != 1 {
+				t.Errorf("the usage is printed %d times:\n%s", n, errOut.String())
+			}
+			if out.Len() != 0 {
+				t.Errorf("--help also printed on stdout: %q", out.String())
+			}
+		})
+	}
+}
+
+func TestAnUnknownFlagIsOneLinePointingToHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		line string
+	}{
+		{[]string{"--bogus"}, "passport-update: flag provided but not defined: -bogus; see passport-update --help.\n"},
+		{[]string{"sandbox", "--bogus"}, "passport-update sandbox: flag provided but not defined: -bogus; see passport-update sandbox --help.\n"},
+		{[]string{"run", "--bogus"}, "passport-update run: flag provided but not defined: -bogus; see passport-update run --help.\n"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := realMain(context.Background(), tc.args, envOf(nil), strings.NewReader(""), &out, &errOut)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if !strings.EqualFold(errOut.String(), tc.line) {
+				t.Errorf("stderr:\n%s\nwant the one line:\n%s", errOut.String(), tc.line)
+			}
+		})
+	}
+}

@@ -96,11 +96,10 @@ const (
 )
 
 func wizardCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update")
 	s := newSettings(fs, getenv)
 	showVersion := fs.Bool("version", false, "print the version and exit")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprint(stderr, `passport-update — update a customer's passport through the eKYC API
 
 Usage:
@@ -116,7 +115,7 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 `)
 	}
 	if err := fs.Parse(args); err != nil {
-		return flagError(fs, err, stderr)
+		return flagError("passport-update", err, usage, stderr)
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "passport-update", buildVersion())
@@ -168,12 +167,23 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 	return exitOK
 }
 
-func flagError(fs *flag.FlagSet, err error, stderr io.Writer) int {
+// newFlagSet is a flag set that prints nothing itself: the flag package would print the whole
+// usage in front of every mistake, and once more before the command's own --help text.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// flagError answers a failed parse: the usage once for --help, otherwise the mistake in one line
+// that points to the command's --help.
+func flagError(command string, err error, usage func(), stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		usage()
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "passport-update: %v; see --help.\n", err)
+	fmt.Fprintf(stderr, "%s: %v; see %s --help.\n", command, err, command)
 	return exitUsage
 }
 
@@ -324,16 +334,15 @@ func startSandbox(ctx context.Context) (string, func(), error) {
 }
 
 func sandboxCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update sandbox", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update sandbox")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
 	write := fs.String("write-specimens", "", "write the specimen passport images into this folder and exit")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprintln(stderr, "Usage: passport-update sandbox [--addr 127.0.0.1:8080] [--write-specimens DIR]\n\nServes the eKYC sandbox: demo tenant, demo password, one applicant ID per scenario.")
 		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  --%s  default %q\n      %s\n", f.Name, f.DefValue, f.Usage) })
 	}
 	if err := fs.Parse(args); err != nil {
-		return flagError(fs, err, stderr)
+		return flagError("passport-update sandbox", err, usage, stderr)
 	}
 	if *write != "" {
 		paths, err := sandbox.WriteSpecimens(*write)

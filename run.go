@@ -52,8 +52,7 @@ type runError struct {
 }
 
 func runCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update run", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update run")
 	s := newSettings(fs, getenv)
 	applicant := fs.String("applicant", "", "applicant ID (not needed with a ready token)")
 	image := fs.String("image", "", "the passport image (JPEG or PNG)")
@@ -61,7 +60,7 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 	customerID := fs.String("customer-id", "", "customer ID sent with the upload (optional)")
 	yes := fs.Bool("yes", false, "approve; without it the run stops after OCR (outcome \"reviewed\")")
 	despite := fs.Bool("despite-problems", false, "with --yes, approve even when the checks found a problem (an expired passport, MRZ check digits, an impossible date)")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprint(stderr, `Usage: passport-update run --applicant ID --image FILE [--arabic-name NAME] [--customer-id ID] [--yes [--despite-problems]] < password
 
 Walks the update-passport flow without a screen: the customer's password is the first line of
@@ -96,7 +95,7 @@ Flags:
 
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			usage()
 			return exitOK
 		}
 		return fail(exitUsage, "usage", usageError{err.Error() + "; see passport-update run --help."})
