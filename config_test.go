@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"passport-update/api"
 	"passport-update/tui/arabic"
 )
 
@@ -187,6 +188,94 @@ func TestAnUnknownFlagIsOneLinePointingToHelp(t *testing.T) {
 			}
 			if !strings.EqualFold(errOut.String(), tc.line) {
 				t.Errorf("stderr:\n%s\nwant the one line:\n%s", errOut.String(), tc.line)
+			}
+		})
+	}
+}
+
+// loadSettings parses args over env as the commands do and opens the environment (no network:
+// tests give an API URL and a token, or fail before the sandbox would start).
+func loadSettings(t *testing.T, args []string, env map[string]string) error {
+	t.Helper()
+	fs := newFlagSet("t")
+	s := newSettings(fs, envOf(env))
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := s.load(envOf(env))
+	if err != nil {
+		return err
+	}
+	e, err := openEnvironment(context.Background(), cfg, false)
+	if err == nil {
+		e.Close()
+	}
+	return err
+}
+
+func TestABadValueIsNamedAsThePersonSetIt(t *testing.T) {
+	remote := map[string]string{"PASSPORT_API_URL": "https://bank.example/OnBoarding/", "PASSPORT_TOKEN": "t"}
+	for _, tc := range []struct {
+		setting, value string
+	}{
+		{"timeout", "abc"},
+		{"upload-timeout", "-5s"},
+		{"verify-path", "both"},
+		{"max-image-mb", "10.5"},
+		{"rtl", "sideways"},
+		{"token-file", "does-not-exist.txt"},
+		{"tenant-secret-file", "does-not-exist.txt"},
+		{"log", "no-such-folder/requests.log"},
+		{"ca-file", "no-such-ca.pem"},
+	} {
+		variable := newSettings(newFlagSet("t"), envOf(nil)).lookup(tc.setting).env
+		t.Run(tc.setting+" from "+variable, func(t *testing.T) {
+			env := map[string]string{variable: tc.value}
+			for k, v := range remote {
+				env[k] = v
+			}
+			err := loadSettings(t, nil, env)
+			if err == nil {
+				t.Fatalf("%s=%q was accepted", variable, tc.value)
+			}
+			msg := api.Sentence(err)
+			if !strings.Contains(msg, variable) || strings.HasPrefix(msg, "--") {
+				t.Errorf("%s=%q: %q does not name the variable", variable, tc.value, msg)
+			}
+		})
+		t.Run(tc.setting+" from --"+tc.setting, func(t *testing.T) {
+			env := map[string]string{variable: "also set, and overridden"}
+			for k, v := range remote {
+				env[k] = v
+			}
+			err := loadSettings(t, []string{"--" + tc.setting, tc.value}, env)
+			if err == nil {
+				t.Fatalf("--%s %q was accepted", tc.setting, tc.value)
+			}
+			if msg := api.Sentence(err); !strings.Contains(msg, "--"+tc.setting) || strings.Contains(msg, variable) {
+				t.Errorf("--%s %q: %q does not name the flag alone", tc.setting, tc.value, msg)
+			}
+		})
+	}
+}
+
+func TestTheWizardRefusesItsSettingsInASentence(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		say  string
+	}{
+		{"plain http to a bank", map[string]string{"PASSPORT_API_URL": "http://bank.example/", "PASSPORT_TOKEN": "t"}, "plain http://"},
+		{"an unreadable CA file", map[string]string{"PASSPORT_API_URL": "https://bank.example/", "PASSPORT_TOKEN": "t", "PASSPORT_CA_FILE": "no-such-ca.pem"}, "could not be read"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			code := realMain(context.Background(), nil, envOf(tc.env), strings.NewReader(""), io.Discard, &errOut)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if msg := errOut.String(); !strings.Contains(msg, tc.say) || strings.Contains(msg, "refused (") {
+				t.Errorf("stderr %q: want a sentence saying %q, not the error's code", msg, tc.say)
 			}
 		})
 	}

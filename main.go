@@ -132,7 +132,7 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 	}
 	env, err := openEnvironment(ctx, cfg, true)
 	if err != nil {
-		fmt.Fprintln(stderr, "passport-update:", err)
+		fmt.Fprintln(stderr, "passport-update:", api.Sentence(err)) // as run says it
 		return exitUsage
 	}
 	defer env.Close()
@@ -227,7 +227,7 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the log file %s cannot be opened: %w", cfg.LogFile, err)
+			return nil, usageError{fmt.Sprintf("The log file %s (%s) cannot be opened (%v).", cfg.LogFile, cfg.named("log"), pathReason(err))}
 		}
 		env.closers = append(env.closers, func() { f.Close() })
 		env.logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -286,6 +286,10 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 
 	hc, err := api.NewHTTPClient(cfg.CAFile)
 	if err != nil {
+		if from := cfg.named("ca-file"); from != "--ca-file" {
+			// api's sentence speaks of --ca-file; say which variable named the file.
+			return nil, usageError{from + ": " + api.Sentence(err)}
+		}
 		return nil, err
 	}
 	opts := []api.Option{
