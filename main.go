@@ -60,19 +60,21 @@ func untilSignalled(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // realMain runs one command and returns the process exit code.
 func realMain(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "run" {
+		// run refuses a secret on its command line itself, in its JSON like every usage error.
+		ctx, stop := untilSignalled(ctx)
+		defer stop()
+		// After the first signal the next one ends the process at once: run may be waiting
+		// for an approval's answer and must not hold a person who wants out.
+		context.AfterFunc(ctx, stop)
+		return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
 	if err := refuseSecretFlags(args); err != nil {
 		fmt.Fprintln(stderr, "passport-update:", err)
 		return exitUsage
 	}
 	if len(args) > 0 {
 		switch args[0] {
-		case "run":
-			ctx, stop := untilSignalled(ctx)
-			defer stop()
-			// After the first signal the next one ends the process at once: run may be
-			// waiting for an approval's answer and must not hold a person who wants out.
-			context.AfterFunc(ctx, stop)
-			return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
 		case "sandbox":
 			ctx, stop := untilSignalled(ctx)
 			defer stop()

@@ -77,7 +77,8 @@ Flags:
 `)
 		s.usage(stderr)
 	}
-	res := runResult{TimingsMs: map[string]int64{}}
+	// checks is [] until the checks run, so a script reads one type whatever the outcome.
+	res := runResult{Checks: []checks.Finding{}, TimingsMs: map[string]int64{}}
 	fail := func(code int, stage string, err error) int {
 		res.ExitCode = code
 		if res.Outcome == "" {
@@ -93,6 +94,9 @@ Flags:
 		return code
 	}
 
+	if err := refuseSecretFlags(args); err != nil {
+		return fail(exitUsage, "usage", err) // the sentence names the flag, never its value
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage()
@@ -184,9 +188,8 @@ Flags:
 	data := up.Data
 	ex := receipt.FromPassport(data)
 	res.Extracted = &ex
-	res.Checks = checks.Review(data, time.Now())
-	if res.Checks == nil {
-		res.Checks = []checks.Finding{}
+	if found := checks.Review(data, time.Now()); found != nil {
+		res.Checks = found
 	}
 
 	tr := <-translation

@@ -722,3 +722,84 @@ func TestTheImageLimitReadsAsTheFlagSaysIt(t *testing.T) {
 		})
 	}
 }
+
+// TestRunAnswersEveryUsageErrorInJSON: whatever is wrong with the command line, run prints its
+// one JSON object (outcome failed, stage usage, exit 2, checks an empty list), and a secret
+// given on the command line is refused without being repeated anywhere.
+func TestRunAnswersEveryUsageErrorInJSON(t *testing.T) {
+	const secret = "hunter2-7f3e-never-shown"
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  map[string]string
+		say  string
+	}{
+		{"an unknown flag", []string{"--bogus"}, nil, "-bogus"},
+		{"the password as a flag", []string{"--password", secret, "--image", "x.jpg"}, nil, "--password is not accepted"},
+		{"the password after =", []string{"--image", "x.jpg", "--password=" + secret}, nil, "--password is not accepted"},
+		{"the token as a flag", []string{"-token=" + secret}, nil, "-token is not accepted"},
+		{"the tenant secret as a flag", []string{"--tenant-secret", secret}, nil, "--tenant-secret is not accepted"},
+		{"no image", []string{"--applicant", "DEMO-HAPPY"}, nil, "--image is required"},
+		{"a bad variable", []string{"--image", "x.jpg"}, map[string]string{"PASSPORT_TIMEOUT": "abc"}, "PASSPORT_TIMEOUT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := realMain(t.Context(), append([]string{"run"}, tc.args...), envOf(tc.env), strings.NewReader(secret+"\n"), &stdout, &stderr)
+			var out struct {
+				Outcome string          `json:"outcome"`
+				Checks  json.RawMessage `json:"checks"`
+				Error   *struct {
+					Stage, Sentence string
+				} `json:"error"`
+				ExitCode int `json:"exitCode"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+				t.Fatalf("no JSON object on stdout (%v):\n%s\nstderr: %s", err, stdout.String(), stderr.String())
+			}
+			if code != exitUsage || out.ExitCode != exitUsage || out.Outcome != "failed" || out.Error == nil || out.Error.Stage != "usage" {
+				t.Errorf("exit %d, JSON %+v; want exit 2, outcome failed at stage usage", code, out)
+			}
+			if string(out.Checks) != "[]" {
+				t.Errorf("checks is %s, want []", out.Checks)
+			}
+			if out.Error != nil && !strings.Contains(out.Error.Sentence, tc.say) {
+				t.Errorf("sentence %q does not say %q", out.Error.Sentence, tc.say)
+			}
+			if strings.Contains(stdout.String()+stderr.String(), secret) {
+				t.Errorf("the secret given on the command line is repeated:\n%s%s", stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// TestRunChecksIsAListWhateverTheOutcome: failed at the password, reviewed and approved runs all
+// write checks as a JSON list, never null.
+func TestRunChecksIsAListWhateverTheOutcome(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	for _, tc := range []struct {
+		name     string
+		password string
+		args     []string
+		outcome  string
+	}{
+		{"a wrong password", "not-the-password", []string{"--applicant", "DEMO-HAPPY", "--yes"}, "failed"},
+		{"an OCR failure", sandbox.Password, []string{"--applicant", "DEMO-OCRFAIL", "--yes"}, "failed"},
+		{"reviewed", sandbox.Password, []string{"--applicant", "DEMO-HAPPY"}, "reviewed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := p.run(t.Context(), tc.password, tc.args...)
+			if r.out.Outcome != tc.outcome {
+				t.Fatalf("outcome %q, want %q; stderr: %s", r.out.Outcome, tc.outcome, r.stderr)
+			}
+			var out struct {
+				Checks json.RawMessage `json:"checks"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+				t.Fatal(err)
+			}
+			if c := string(out.Checks); !strings.HasPrefix(c, "[") {
+				t.Errorf("checks is %s, want a list", c)
+			}
+		})
+	}
+}
