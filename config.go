@@ -14,6 +14,7 @@ import (
 
 	"passport-update/api"
 	"passport-update/tui/arabic"
+	"passport-update/tui/receipt"
 )
 
 // config is everything the flags and the environment say. Secrets come only from the environment
@@ -215,6 +216,14 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 		}
 	} else {
 		c.RTL = arabic.GuessMode(getenv)
+	}
+	if c.ReceiptDir != "" {
+		// Checked before anything is sent: an approval whose receipt cannot be kept must not
+		// happen, whichever front end is asked.
+		if err := receipt.Writable(c.ReceiptDir); err != nil {
+			return c, usageError{fmt.Sprintf("The receipt folder %s (%s) cannot be written (%v): give a folder you can write to, or leave %s out to keep no receipts.",
+				c.ReceiptDir, c.named("receipt"), pathReason(err), c.named("receipt"))}
+		}
 	}
 	if c.APIURL != "" && c.Token == "" && (c.TenantID == "" || c.TenantSecret == "") {
 		return c, usageError{fmt.Sprintf("With %s, give either the tenant (--tenant-id and PASSPORT_TENANT_SECRET) or a ready session token (PASSPORT_TOKEN or --token-file).", c.named("api-url"))}

@@ -5,6 +5,8 @@ import (
 	"context"
 	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -260,6 +262,10 @@ func TestABadValueIsNamedAsThePersonSetIt(t *testing.T) {
 }
 
 func TestTheWizardRefusesItsSettingsInASentence(t *testing.T) {
+	notAFolder := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		env  map[string]string
@@ -267,6 +273,8 @@ func TestTheWizardRefusesItsSettingsInASentence(t *testing.T) {
 	}{
 		{"plain http to a bank", map[string]string{"PASSPORT_API_URL": "http://bank.example/", "PASSPORT_TOKEN": "t"}, "plain http://"},
 		{"an unreadable CA file", map[string]string{"PASSPORT_API_URL": "https://bank.example/", "PASSPORT_TOKEN": "t", "PASSPORT_CA_FILE": "no-such-ca.pem"}, "could not be read"},
+		{"a receipt folder that cannot be written", map[string]string{"PASSPORT_RECEIPT_DIR": filepath.Join(notAFolder, "receipts")},
+			"The receipt folder " + filepath.Join(notAFolder, "receipts") + " (PASSPORT_RECEIPT_DIR) cannot be written"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var errOut bytes.Buffer

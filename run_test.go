@@ -803,3 +803,41 @@ func TestRunChecksIsAListWhateverTheOutcome(t *testing.T) {
 		})
 	}
 }
+
+// TestRunRefusesAReceiptFolderItCannotWriteBeforeSendingAnything: with --receipt pointing where
+// no file can be made, run stops with exit 2 before its first request, instead of approving and
+// then failing to keep the record.
+func TestRunRefusesAReceiptFolderItCannotWriteBeforeSendingAnything(t *testing.T) {
+	var mu sync.Mutex
+	var requests []string
+	sb := sandbox.New(sandbox.Options{})
+	p := newInProcess(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests = append(requests, r.URL.Path)
+		mu.Unlock()
+		sb.ServeHTTP(w, r)
+	}))
+	file := filepath.Join(p.dir, "not-a-folder")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, setting, dir string }{
+		{"a folder under a file", "--receipt", filepath.Join(file, "receipts")},
+		{"a file", "--receipt", file},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY", "--yes", "--receipt", tc.dir)
+			if r.code != exitUsage || r.out.Outcome != "failed" || r.out.Error == nil || r.out.Error.Stage != "usage" {
+				t.Fatalf("exit %d, outcome %q, error %+v; want a usage refusal\nstderr: %s", r.code, r.out.Outcome, r.out.Error, r.stderr)
+			}
+			if s := r.out.Error.Sentence; !strings.Contains(s, "receipt folder") || !strings.Contains(s, tc.setting) {
+				t.Errorf("sentence %q does not name the receipt folder and %s", s, tc.setting)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(requests) > 0 {
+				t.Errorf("run sent %v before refusing", requests)
+			}
+		})
+	}
+}

@@ -416,3 +416,52 @@ func TestWriteNamesTheImageAsTheScreensShowIt(t *testing.T) {
 		t.Errorf("imageName %q, want %q", back.ImageName, want)
 	}
 }
+
+func TestWritableSaysWhetherReceiptsCanBeKept(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "not-a-folder")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := filepath.Join(base, "read-only")
+	if err := os.Mkdir(readOnly, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, dir string
+		ok        bool
+		rootSkips bool // root writes into a 0500 folder anyway
+	}{
+		{"an existing folder", base, true, false},
+		{"a folder still to be made", filepath.Join(base, "receipts", "2026"), true, false},
+		{"a path through a file", filepath.Join(file, "receipts"), false, false},
+		{"a file", file, false, false},
+		{"a read-only folder", readOnly, false, true},
+		{"no folder", "", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.rootSkips && os.Geteuid() == 0 {
+				t.Skip("root may write into a read-only folder")
+			}
+			err := Writable(tc.dir)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Writable(%q) = %v, want ok %v", tc.dir, err, tc.ok)
+			}
+			if !tc.ok {
+				return
+			}
+			entries, err := os.ReadDir(tc.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".passport-update-check") {
+					t.Errorf("the check left %s behind", e.Name())
+				}
+			}
+			if st, _ := os.Stat(tc.dir); st.Mode().Perm()&0o077 != 0 && tc.dir != base {
+				t.Errorf("a folder made for receipts has mode %v, want 0700", st.Mode().Perm())
+			}
+		})
+	}
+}

@@ -58,6 +58,31 @@ func Write(dir string, r Receipt) (string, error) {
 	return "", fmt.Errorf("receipt: %d receipts named %s already exist", maxSuffix, base)
 }
 
+// Writable makes sure Write will be able to store receipts in dir: it creates the folder as Write
+// does (0700) and creates and removes a file in it. Front ends ask at start-up, so that nothing is
+// approved by a program that then cannot keep the record it promised.
+func Writable(dir string) error {
+	if dir == "" {
+		return errors.New("receipt: no folder given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("receipt: create folder: %w", err)
+	}
+	f, err := os.CreateTemp(dir, ".passport-update-check-*")
+	if err != nil {
+		return fmt.Errorf("receipt: write in folder: %w", err)
+	}
+	name := f.Name()
+	err = f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return fmt.Errorf("receipt: write in folder: %w", err)
+	}
+	return nil
+}
+
 // encode writes r as indented JSON. HTML escaping is off so the MRZ's fillers stay "<" for the
 // person reading the file; empty lists are written as [] rather than null.
 //
