@@ -14,6 +14,7 @@ import (
 
 	"passport-update/api"
 	"passport-update/tui/arabic"
+	"passport-update/tui/receipt"
 )
 
 // config is everything the flags and the environment say. Secrets come only from the environment
@@ -33,6 +34,18 @@ type config struct {
 	LogFile       string
 	ReceiptDir    string
 	RTL           arabic.Mode
+
+	// from names where each setting's value came from ("--log" or "PASSPORT_LOG"), so a
+	// sentence about a bad value names what the person set.
+	from map[string]string
+}
+
+// named is how a sentence names setting: the flag, or the environment variable that set it.
+func (c config) named(setting string) string {
+	if n := c.from[setting]; n != "" {
+		return n
+	}
+	return "--" + setting
 }
 
 // setting is one flag with the environment variable that backs it.
@@ -44,12 +57,13 @@ type setting struct {
 // settings registers the shared flags on fs. Each flag's value starts from its environment
 // variable when set, so a flag given on the command line wins over the environment.
 type settings struct {
-	list []*setting
-	fs   *flag.FlagSet
+	list   []*setting
+	fs     *flag.FlagSet
+	getenv func(string) string
 }
 
 func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
-	s := &settings{fs: fs}
+	s := &settings{fs: fs, getenv: getenv}
 	add := func(name, env, def, usage string) {
 		st := &setting{name: name, env: env, def: def, usage: usage, value: new(string)}
 		start := def
@@ -68,7 +82,7 @@ func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
 	add("timeout", "PASSPORT_TIMEOUT", "20s", "limit for each call except the upload")
 	add("upload-timeout", "PASSPORT_UPLOAD_TIMEOUT", "60s", "limit for the upload and OCR")
 	add("ca-file", "PASSPORT_CA_FILE", "", "PEM file of extra CA certificates (a bank's private CA)")
-	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes")
+	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes (1 MB = 1,000,000 bytes, as every screen counts them)")
 	add("dir", "PASSPORT_DIR", "", "folder the image picker opens (default: the current folder; the specimens in demo mode)")
 	add("log", "PASSPORT_LOG", "", "append a redacted request log (JSON lines) to this file")
 	add("receipt", "PASSPORT_RECEIPT_DIR", "", "write one JSON receipt per approval into this folder")
@@ -76,13 +90,26 @@ func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
 	return s
 }
 
-func (s *settings) get(name string) string {
+func (s *settings) get(name string) string { return strings.TrimSpace(*s.lookup(name).value) }
+
+func (s *settings) lookup(name string) *setting {
 	for _, st := range s.list {
 		if st.name == name {
-			return strings.TrimSpace(*st.value)
+			return st
 		}
 	}
 	panic("unknown setting " + name)
+}
+
+// origin names where name's value came from: the flag when it was given on the command line,
+// else its environment variable when that is set, else the flag (the default is the flag's).
+func (s *settings) origin(name string) string {
+	onCommandLine := false
+	s.fs.Visit(func(f *flag.Flag) { onCommandLine = onCommandLine || f.Name == name })
+	if st := s.lookup(name); !onCommandLine && st.env != "" && s.getenv(st.env) != "" {
+		return st.env
+	}
+	return "--" + name
 }
 
 // usage prints every flag with its environment variable and default.
@@ -148,6 +175,10 @@ func (e usageError) Error() string { return e.msg }
 func (s *settings) load(getenv func(string) string) (config, error) {
 	var c config
 	var err error
+	c.from = map[string]string{}
+	for _, st := range s.list {
+		c.from[st.name] = s.origin(st.name)
+	}
 	c.APIURL = s.get("api-url")
 	c.TenantID = s.get("tenant-id")
 	c.Lang = s.get("lang")
@@ -155,71 +186,91 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 	c.LogFile = s.get("log")
 	c.ReceiptDir = s.get("receipt")
 
-	if c.TenantSecret, err = secretFrom(getenv("PASSPORT_TENANT_SECRET"), s.get("tenant-secret-file"), "tenant secret"); err != nil {
+	if c.TenantSecret, err = secretFrom(getenv("PASSPORT_TENANT_SECRET"), s.get("tenant-secret-file"), "tenant secret", c.named("tenant-secret-file")); err != nil {
 		return c, err
 	}
-	if c.Token, err = secretFrom(getenv("PASSPORT_TOKEN"), s.get("token-file"), "token"); err != nil {
+	if c.Token, err = secretFrom(getenv("PASSPORT_TOKEN"), s.get("token-file"), "token", c.named("token-file")); err != nil {
 		return c, err
 	}
 	var ok bool
 	if c.VerifyPath, ok = api.ParseVerifyPath(s.get("verify-path")); !ok {
-		return c, usageError{fmt.Sprintf("--verify-path must be auto, doc or sdk, not %q.", s.get("verify-path"))}
+		return c, usageError{fmt.Sprintf("%s must be auto, doc or sdk, not %q.", c.named("verify-path"), s.get("verify-path"))}
 	}
-	if c.Timeout, err = parseDuration("timeout", s.get("timeout")); err != nil {
+	if c.Timeout, err = parseDuration(c.named("timeout"), s.get("timeout")); err != nil {
 		return c, err
 	}
-	if c.UploadTimeout, err = parseDuration("upload-timeout", s.get("upload-timeout")); err != nil {
+	if c.UploadTimeout, err = parseDuration(c.named("upload-timeout"), s.get("upload-timeout")); err != nil {
 		return c, err
 	}
 	if c.MaxImageMB, err = strconv.Atoi(s.get("max-image-mb")); err != nil || c.MaxImageMB <= 0 {
-		return c, usageError{fmt.Sprintf("--max-image-mb must be a whole number of megabytes above 0, not %q.", s.get("max-image-mb"))}
+		return c, usageError{fmt.Sprintf("%s must be a whole number of megabytes (1 MB = 1,000,000 bytes) above 0, not %q.", c.named("max-image-mb"), s.get("max-image-mb"))}
 	}
 	if d := s.get("dir"); d != "" {
 		if c.Dir, err = filepath.Abs(expandHome(d, getenv)); err != nil {
-			return c, usageError{fmt.Sprintf("--dir %q cannot be used: %v.", d, err)}
+			return c, usageError{fmt.Sprintf("%s %q cannot be used: %v.", c.named("dir"), d, err)}
 		}
 	}
 	if v := s.get("rtl"); v != "" {
 		if c.RTL, err = arabic.ParseMode(v); err != nil {
-			return c, usageError{fmt.Sprintf("--rtl must be terminal, app or off, not %q.", v)}
+			return c, usageError{fmt.Sprintf("%s must be terminal, app or off, not %q.", c.named("rtl"), v)}
 		}
 	} else {
 		c.RTL = arabic.GuessMode(getenv)
 	}
+	if c.ReceiptDir != "" {
+		// Checked before anything is sent: an approval whose receipt cannot be kept must not
+		// happen, whichever front end is asked.
+		if err := receipt.Writable(c.ReceiptDir); err != nil {
+			return c, usageError{fmt.Sprintf("The receipt folder %s (%s) cannot be written (%v): give a folder you can write to, or leave %s out to keep no receipts.",
+				c.ReceiptDir, c.named("receipt"), pathReason(err), c.named("receipt"))}
+		}
+	}
 	if c.APIURL != "" && c.Token == "" && (c.TenantID == "" || c.TenantSecret == "") {
-		return c, usageError{"With --api-url, give either the tenant (--tenant-id and PASSPORT_TENANT_SECRET) or a ready session token (PASSPORT_TOKEN or --token-file)."}
+		return c, usageError{fmt.Sprintf("With %s, give either the tenant (--tenant-id and PASSPORT_TENANT_SECRET) or a ready session token (PASSPORT_TOKEN or --token-file).", c.named("api-url"))}
 	}
 	return c, nil
 }
 
-func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) << 20 }
+// maxImageBytes is the limit in bytes. A megabyte is 1,000,000 bytes, the unit every screen and
+// sentence shows sizes in (preview.HumanBytes), so "--max-image-mb 10" is refused as "the limit is
+// 10.0 MB", not as a 10 MiB limit that reads "10.5 MB".
+func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) * 1_000_000 }
 
-func secretFrom(env, file, what string) (string, error) {
+// secretFrom is the secret in file (named by setting) when one is given, else env's.
+func secretFrom(env, file, what, setting string) (string, error) {
 	if file == "" {
 		return strings.TrimSpace(env), nil
 	}
 	b, err := os.ReadFile(file)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return "", usageError{fmt.Sprintf("The %s file %s cannot be read (%v).", what, file, err)}
+		return "", usageError{fmt.Sprintf("The %s file %s (%s) cannot be read (%v).", what, file, setting, pathReason(err))}
 	}
 	v := strings.TrimSpace(string(b))
 	if v == "" {
-		return "", usageError{fmt.Sprintf("The %s file %s is empty.", what, file)}
+		return "", usageError{fmt.Sprintf("The %s file %s (%s) is empty.", what, file, setting)}
 	}
 	return v, nil
 }
 
-func parseDuration(name, v string) (time.Duration, error) {
+// pathReason is what went wrong with a file, without the operation and path the sentence
+// already names ("permission denied", "no such file or directory").
+func pathReason(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// parseDuration reads v, set by setting ("--timeout" or "PASSPORT_TIMEOUT"): a Go duration, or
+// a whole number of seconds.
+func parseDuration(setting, v string) (time.Duration, error) {
 	if n, err := strconv.Atoi(v); err == nil && n > 0 {
 		return time.Duration(n) * time.Second, nil
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil || d <= 0 {
-		return 0, usageError{fmt.Sprintf("--%s must be a duration such as 20s or 2m, not %q.", name, v)}
+		return 0, usageError{fmt.Sprintf("%s must be a duration such as 20s or 2m, not %q.", setting, v)}
 	}
 	return d, nil
 }

@@ -5,10 +5,13 @@ import (
 	"context"
 	"flag"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"passport-update/api"
 	"passport-update/tui/arabic"
 )
 
@@ -126,5 +129,162 @@ func TestVersionPrintsTheBuild(t *testing.T) {
 	}
 	if !strings.HasPrefix(out.String(), "passport-update ") {
 		t.Errorf("--version printed %q", out.String())
+	}
+}
+
+func TestMaxImageMBCountsTheMegabytesTheScreensShow(t *testing.T) {
+	for _, tc := range []struct {
+		mb   int
+		want int64
+	}{
+		{1, 1_000_000},
+		{10, 10_000_000},
+		{15, 15_000_000},
+	} {
+		if got := (config{MaxImageMB: tc.mb}).maxImageBytes(); got != tc.want {
+			t.Errorf("--max-image-mb %d allows %d bytes, want %d", tc.mb, got, tc.want)
+		}
+	}
+}
+
+func TestHelpSaysWhatAMegabyteIs(t *testing.T) {
+	var errOut bytes.Buffer
+	realMain(context.Background(), []string{"--help"}, envOf(nil), strings.NewReader(""), io.Discard, &errOut)
+	if !strings.Contains(errOut.String(), "1 MB = 1,000,000 bytes") {
+		t.Errorf("--help does not say what --max-image-mb counts:\n%s", errOut.String())
+	}
+}
+
+func TestHelpIsPrintedOnceForEveryCommand(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"run", "--help"}, {"sandbox", "--help"}} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := realMain(context.Background(), args, envOf(nil), strings.NewReader(""), &out, &errOut)
+			if code != exitOK {
+				t.Errorf("exit %d, want 0", code)
+			}
+			if n := strings.Count(errOut.String(), "Usage"); n != 1 {
+				t.Errorf("the usage is printed %d times:\n%s", n, errOut.String())
+			}
+			if out.Len() != 0 {
+				t.Errorf("--help also printed on stdout: %q", out.String())
+			}
+		})
+	}
+}
+
+func TestAnUnknownFlagIsOneLinePointingToHelp(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		line string
+	}{
+		{[]string{"--bogus"}, "passport-update: flag provided but not defined: -bogus; see passport-update --help.\n"},
+		{[]string{"sandbox", "--bogus"}, "passport-update sandbox: flag provided but not defined: -bogus; see passport-update sandbox --help.\n"},
+		{[]string{"run", "--bogus"}, "passport-update run: flag provided but not defined: -bogus; see passport-update run --help.\n"},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			code := realMain(context.Background(), tc.args, envOf(nil), strings.NewReader(""), &out, &errOut)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if !strings.EqualFold(errOut.String(), tc.line) {
+				t.Errorf("stderr:\n%s\nwant the one line:\n%s", errOut.String(), tc.line)
+			}
+		})
+	}
+}
+
+// loadSettings parses args over env as the commands do and opens the environment (no network:
+// tests give an API URL and a token, or fail before the sandbox would start).
+func loadSettings(t *testing.T, args []string, env map[string]string) error {
+	t.Helper()
+	fs := newFlagSet("t")
+	s := newSettings(fs, envOf(env))
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := s.load(envOf(env))
+	if err != nil {
+		return err
+	}
+	e, err := openEnvironment(context.Background(), cfg, false)
+	if err == nil {
+		e.Close()
+	}
+	return err
+}
+
+func TestABadValueIsNamedAsThePersonSetIt(t *testing.T) {
+	remote := map[string]string{"PASSPORT_API_URL": "https://bank.example/OnBoarding/", "PASSPORT_TOKEN": "t"}
+	for _, tc := range []struct {
+		setting, value string
+	}{
+		{"timeout", "abc"},
+		{"upload-timeout", "-5s"},
+		{"verify-path", "both"},
+		{"max-image-mb", "10.5"},
+		{"rtl", "sideways"},
+		{"token-file", "does-not-exist.txt"},
+		{"tenant-secret-file", "does-not-exist.txt"},
+		{"log", "no-such-folder/requests.log"},
+		{"ca-file", "no-such-ca.pem"},
+	} {
+		variable := newSettings(newFlagSet("t"), envOf(nil)).lookup(tc.setting).env
+		t.Run(tc.setting+" from "+variable, func(t *testing.T) {
+			env := map[string]string{variable: tc.value}
+			for k, v := range remote {
+				env[k] = v
+			}
+			err := loadSettings(t, nil, env)
+			if err == nil {
+				t.Fatalf("%s=%q was accepted", variable, tc.value)
+			}
+			msg := api.Sentence(err)
+			if !strings.Contains(msg, variable) || strings.HasPrefix(msg, "--") {
+				t.Errorf("%s=%q: %q does not name the variable", variable, tc.value, msg)
+			}
+		})
+		t.Run(tc.setting+" from --"+tc.setting, func(t *testing.T) {
+			env := map[string]string{variable: "also set, and overridden"}
+			for k, v := range remote {
+				env[k] = v
+			}
+			err := loadSettings(t, []string{"--" + tc.setting, tc.value}, env)
+			if err == nil {
+				t.Fatalf("--%s %q was accepted", tc.setting, tc.value)
+			}
+			if msg := api.Sentence(err); !strings.Contains(msg, "--"+tc.setting) || strings.Contains(msg, variable) {
+				t.Errorf("--%s %q: %q does not name the flag alone", tc.setting, tc.value, msg)
+			}
+		})
+	}
+}
+
+func TestTheWizardRefusesItsSettingsInASentence(t *testing.T) {
+	notAFolder := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		env  map[string]string
+		say  string
+	}{
+		{"plain http to a bank", map[string]string{"PASSPORT_API_URL": "http://bank.example/", "PASSPORT_TOKEN": "t"}, "plain http://"},
+		{"an unreadable CA file", map[string]string{"PASSPORT_API_URL": "https://bank.example/", "PASSPORT_TOKEN": "t", "PASSPORT_CA_FILE": "no-such-ca.pem"}, "could not be read"},
+		{"a receipt folder that cannot be written", map[string]string{"PASSPORT_RECEIPT_DIR": filepath.Join(notAFolder, "receipts")},
+			"The receipt folder " + filepath.Join(notAFolder, "receipts") + " (PASSPORT_RECEIPT_DIR) cannot be written"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var errOut bytes.Buffer
+			code := realMain(context.Background(), nil, envOf(tc.env), strings.NewReader(""), io.Discard, &errOut)
+			if code != exitUsage {
+				t.Errorf("exit %d, want %d", code, exitUsage)
+			}
+			if msg := errOut.String(); !strings.Contains(msg, tc.say) || strings.Contains(msg, "refused (") {
+				t.Errorf("stderr %q: want a sentence saying %q, not the error's code", msg, tc.say)
+			}
+		})
 	}
 }

@@ -60,19 +60,21 @@ func untilSignalled(ctx context.Context) (context.Context, context.CancelFunc) {
 
 // realMain runs one command and returns the process exit code.
 func realMain(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "run" {
+		// run refuses a secret on its command line itself, in its JSON like every usage error.
+		ctx, stop := untilSignalled(ctx)
+		defer stop()
+		// After the first signal the next one ends the process at once: run may be waiting
+		// for an approval's answer and must not hold a person who wants out.
+		context.AfterFunc(ctx, stop)
+		return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
+	}
 	if err := refuseSecretFlags(args); err != nil {
 		fmt.Fprintln(stderr, "passport-update:", err)
 		return exitUsage
 	}
 	if len(args) > 0 {
 		switch args[0] {
-		case "run":
-			ctx, stop := untilSignalled(ctx)
-			defer stop()
-			// After the first signal the next one ends the process at once: run may be
-			// waiting for an approval's answer and must not hold a person who wants out.
-			context.AfterFunc(ctx, stop)
-			return runCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
 		case "sandbox":
 			ctx, stop := untilSignalled(ctx)
 			defer stop()
@@ -96,11 +98,10 @@ const (
 )
 
 func wizardCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update")
 	s := newSettings(fs, getenv)
 	showVersion := fs.Bool("version", false, "print the version and exit")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprint(stderr, `passport-update — update a customer's passport through the eKYC API
 
 Usage:
@@ -116,7 +117,7 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 `)
 	}
 	if err := fs.Parse(args); err != nil {
-		return flagError(fs, err, stderr)
+		return flagError("passport-update", err, usage, stderr)
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "passport-update", buildVersion())
@@ -133,7 +134,7 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 	}
 	env, err := openEnvironment(ctx, cfg, true)
 	if err != nil {
-		fmt.Fprintln(stderr, "passport-update:", err)
+		fmt.Fprintln(stderr, "passport-update:", api.Sentence(err)) // as run says it
 		return exitUsage
 	}
 	defer env.Close()
@@ -168,12 +169,23 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 	return exitOK
 }
 
-func flagError(fs *flag.FlagSet, err error, stderr io.Writer) int {
+// newFlagSet is a flag set that prints nothing itself: the flag package would print the whole
+// usage in front of every mistake, and once more before the command's own --help text.
+func newFlagSet(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// flagError answers a failed parse: the usage once for --help, otherwise the mistake in one line
+// that points to the command's --help.
+func flagError(command string, err error, usage func(), stderr io.Writer) int {
 	if errors.Is(err, flag.ErrHelp) {
-		fs.Usage()
+		usage()
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "passport-update: %v; see --help.\n", err)
+	fmt.Fprintf(stderr, "%s: %v; see %s --help.\n", command, err, command)
 	return exitUsage
 }
 
@@ -217,7 +229,7 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the log file %s cannot be opened: %w", cfg.LogFile, err)
+			return nil, usageError{fmt.Sprintf("The log file %s (%s) cannot be opened (%v).", cfg.LogFile, cfg.named("log"), pathReason(err))}
 		}
 		env.closers = append(env.closers, func() { f.Close() })
 		env.logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -276,6 +288,10 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 
 	hc, err := api.NewHTTPClient(cfg.CAFile)
 	if err != nil {
+		if from := cfg.named("ca-file"); from != "--ca-file" {
+			// api's sentence speaks of --ca-file; say which variable named the file.
+			return nil, usageError{from + ": " + api.Sentence(err)}
+		}
 		return nil, err
 	}
 	opts := []api.Option{
@@ -324,16 +340,15 @@ func startSandbox(ctx context.Context) (string, func(), error) {
 }
 
 func sandboxCommand(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update sandbox", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update sandbox")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on (port 0 picks a free one)")
 	write := fs.String("write-specimens", "", "write the specimen passport images into this folder and exit")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprintln(stderr, "Usage: passport-update sandbox [--addr 127.0.0.1:8080] [--write-specimens DIR]\n\nServes the eKYC sandbox: demo tenant, demo password, one applicant ID per scenario.")
 		fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  --%s  default %q\n      %s\n", f.Name, f.DefValue, f.Usage) })
 	}
 	if err := fs.Parse(args); err != nil {
-		return flagError(fs, err, stderr)
+		return flagError("passport-update sandbox", err, usage, stderr)
 	}
 	if *write != "" {
 		paths, err := sandbox.WriteSpecimens(*write)

@@ -52,8 +52,7 @@ type runError struct {
 }
 
 func runCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("passport-update run", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet("passport-update run")
 	s := newSettings(fs, getenv)
 	applicant := fs.String("applicant", "", "applicant ID (not needed with a ready token)")
 	image := fs.String("image", "", "the passport image (JPEG or PNG)")
@@ -61,7 +60,7 @@ func runCommand(ctx context.Context, args []string, getenv func(string) string, 
 	customerID := fs.String("customer-id", "", "customer ID sent with the upload (optional)")
 	yes := fs.Bool("yes", false, "approve; without it the run stops after OCR (outcome \"reviewed\")")
 	despite := fs.Bool("despite-problems", false, "with --yes, approve even when the checks found a problem (an expired passport, MRZ check digits, an impossible date)")
-	fs.Usage = func() {
+	usage := func() {
 		fmt.Fprint(stderr, `Usage: passport-update run --applicant ID --image FILE [--arabic-name NAME] [--customer-id ID] [--yes [--despite-problems]] < password
 
 Walks the update-passport flow without a screen: the customer's password is the first line of
@@ -78,7 +77,8 @@ Flags:
 `)
 		s.usage(stderr)
 	}
-	res := runResult{TimingsMs: map[string]int64{}}
+	// checks is [] until the checks run, so a script reads one type whatever the outcome.
+	res := runResult{Checks: []checks.Finding{}, TimingsMs: map[string]int64{}}
 	fail := func(code int, stage string, err error) int {
 		res.ExitCode = code
 		if res.Outcome == "" {
@@ -94,9 +94,12 @@ Flags:
 		return code
 	}
 
+	if err := refuseSecretFlags(args); err != nil {
+		return fail(exitUsage, "usage", err) // the sentence names the flag, never its value
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
+			usage()
 			return exitOK
 		}
 		return fail(exitUsage, "usage", usageError{err.Error() + "; see passport-update run --help."})
@@ -111,7 +114,9 @@ Flags:
 	if *applicant == "" && cfg.Token == "" {
 		return fail(exitUsage, "usage", usageError{"--applicant is required unless a ready session token is given (PASSPORT_TOKEN or --token-file)."})
 	}
-	res.ApplicantID = *applicant
+	// Read with cat: what came from outside is written as the screens draw it (arabic.Clean,
+	// under tui/ until the code both front ends share moves out of it).
+	res.ApplicantID = arabic.Clean(*applicant)
 	password, err := readPassword(stdin)
 	if err != nil {
 		return fail(exitUsage, "usage", err)
@@ -131,7 +136,7 @@ Flags:
 	if info.Refusal != "" {
 		return fail(exitImage, "image", errors.New(info.Refusal))
 	}
-	res.Image = &runImage{Name: filepath.Base(*image), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
+	res.Image = &runImage{Name: arabic.Clean(filepath.Base(*image)), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
 
 	env, err := openEnvironment(ctx, cfg, false)
 	if err != nil {
@@ -183,9 +188,8 @@ Flags:
 	data := up.Data
 	ex := receipt.FromPassport(data)
 	res.Extracted = &ex
-	res.Checks = checks.Review(data, time.Now())
-	if res.Checks == nil {
-		res.Checks = []checks.Finding{}
+	if found := checks.Review(data, time.Now()); found != nil {
+		res.Checks = found
 	}
 
 	tr := <-translation
@@ -246,7 +250,7 @@ Flags:
 			Tool:        "passport-update " + buildVersion(),
 			ApplicantID: *applicant,
 			Outcome:     outcome,
-			ImageName:   filepath.Base(*image),
+			ImageName:   res.Image.Name,
 			ImageSize:   info.Size,
 			Extracted:   ex,
 			Corrections: nameCorrection(ocrName, nameGiven),

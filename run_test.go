@@ -623,3 +623,221 @@ func TestAnExistingLogFileIsMadePrivate(t *testing.T) {
 		t.Errorf("the log was not appended to:\n%s", b)
 	}
 }
+
+// TestRunWritesFileNamesAsTheScreensShowThem: a scan named with a line break, an escape
+// sequence and U+202E is approved; the JSON and the receipt, read with cat, carry none of them.
+func TestRunWritesFileNamesAsTheScreensShowThem(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	hostile := filepath.Join(p.dir, "scan\nof\x1b[31mthe\u202egpj.exe.jpg")
+	b, err := os.ReadFile(p.image)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hostile, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY", "--image", hostile, "--yes")
+	if r.code != exitOK {
+		t.Fatalf("exit %d; stderr: %s", r.code, r.stderr)
+	}
+	var out struct {
+		Image struct{ Name string } `json:"image"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(p.receipts)
+	if len(entries) != 1 {
+		t.Fatalf("%d receipts, want 1", len(entries))
+	}
+	rec, err := os.ReadFile(filepath.Join(p.receipts, entries[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var receipt struct{ ImageName string }
+	if err := json.Unmarshal(rec, &receipt); err != nil {
+		t.Fatal(err)
+	}
+	const shown = "scan ofthegpj.exe.jpg" // arabic.Clean, as the Upload and Done screens draw it
+	for _, tc := range []struct{ what, raw, name string }{
+		{"run's JSON", r.stdout + r.stderr, out.Image.Name},
+		{"the receipt", string(rec), receipt.ImageName},
+	} {
+		if strings.ContainsAny(tc.raw, "\u202e\x1b") {
+			t.Errorf("%s carries a raw bidi control or ESC:\n%s", tc.what, tc.raw)
+		}
+		if tc.name != shown {
+			t.Errorf("%s names the image %q, want %q", tc.what, tc.name, shown)
+		}
+	}
+}
+
+// paddedTo copies the image at src to a new file of exactly size bytes (zeros after the image's
+// end marker, as a phone appends its extras).
+func paddedTo(t *testing.T, src string, size int64) string {
+	t.Helper()
+	b, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(b)) > size {
+		t.Fatalf("%s is already %d bytes", src, len(b))
+	}
+	path := filepath.Join(t.TempDir(), fmt.Sprintf("scan-%d.jpg", size))
+	if err := os.WriteFile(path, append(b, make([]byte, size-int64(len(b)))...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestTheImageLimitReadsAsTheFlagSaysIt: --max-image-mb counts the megabytes every screen
+// shows (1 MB = 1,000,000 bytes), so the refusal states the limit that was given.
+func TestTheImageLimitReadsAsTheFlagSaysIt(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	for _, tc := range []struct {
+		name, limit string
+		size        int64
+		code        int
+		sentence    string
+	}{
+		{"a 13,048,712-byte scan over a 10 MB limit", "10", 13_048_712, exitImage, "The file is 13.0 MB; the limit is 10.0 MB."},
+		{"a 15,700,000-byte scan over the default 15 MB", "", 15_700_000, exitImage, "The file is 15.7 MB; the limit is 15.0 MB."},
+		{"a scan of exactly 10,000,000 bytes is within 10 MB", "10", 10_000_000, exitOK, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			args := []string{"--applicant", "DEMO-HAPPY", "--image", paddedTo(t, p.image, tc.size)}
+			if tc.limit != "" {
+				args = append(args, "--max-image-mb", tc.limit)
+			}
+			r := p.run(t.Context(), sandbox.Password, args...)
+			if r.code != tc.code {
+				t.Fatalf("exit %d, want %d; stderr: %s", r.code, tc.code, r.stderr)
+			}
+			if tc.sentence == "" {
+				return
+			}
+			if r.out.Error == nil || !strings.HasPrefix(r.out.Error.Sentence, tc.sentence) {
+				t.Errorf("error %+v, want the sentence to begin %q", r.out.Error, tc.sentence)
+			}
+		})
+	}
+}
+
+// TestRunAnswersEveryUsageErrorInJSON: whatever is wrong with the command line, run prints its
+// one JSON object (outcome failed, stage usage, exit 2, checks an empty list), and a secret
+// given on the command line is refused without being repeated anywhere.
+func TestRunAnswersEveryUsageErrorInJSON(t *testing.T) {
+	const secret = "hunter2-7f3e-never-shown"
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  map[string]string
+		say  string
+	}{
+		{"an unknown flag", []string{"--bogus"}, nil, "-bogus"},
+		{"the password as a flag", []string{"--password", secret, "--image", "x.jpg"}, nil, "--password is not accepted"},
+		{"the password after =", []string{"--image", "x.jpg", "--password=" + secret}, nil, "--password is not accepted"},
+		{"the token as a flag", []string{"-token=" + secret}, nil, "-token is not accepted"},
+		{"the tenant secret as a flag", []string{"--tenant-secret", secret}, nil, "--tenant-secret is not accepted"},
+		{"no image", []string{"--applicant", "DEMO-HAPPY"}, nil, "--image is required"},
+		{"a bad variable", []string{"--image", "x.jpg"}, map[string]string{"PASSPORT_TIMEOUT": "abc"}, "PASSPORT_TIMEOUT"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			code := realMain(t.Context(), append([]string{"run"}, tc.args...), envOf(tc.env), strings.NewReader(secret+"\n"), &stdout, &stderr)
+			var out struct {
+				Outcome string          `json:"outcome"`
+				Checks  json.RawMessage `json:"checks"`
+				Error   *struct {
+					Stage, Sentence string
+				} `json:"error"`
+				ExitCode int `json:"exitCode"`
+			}
+			if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
+				t.Fatalf("no JSON object on stdout (%v):\n%s\nstderr: %s", err, stdout.String(), stderr.String())
+			}
+			if code != exitUsage || out.ExitCode != exitUsage || out.Outcome != "failed" || out.Error == nil || out.Error.Stage != "usage" {
+				t.Errorf("exit %d, JSON %+v; want exit 2, outcome failed at stage usage", code, out)
+			}
+			if string(out.Checks) != "[]" {
+				t.Errorf("checks is %s, want []", out.Checks)
+			}
+			if out.Error != nil && !strings.Contains(out.Error.Sentence, tc.say) {
+				t.Errorf("sentence %q does not say %q", out.Error.Sentence, tc.say)
+			}
+			if strings.Contains(stdout.String()+stderr.String(), secret) {
+				t.Errorf("the secret given on the command line is repeated:\n%s%s", stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// TestRunChecksIsAListWhateverTheOutcome: failed at the password, reviewed and approved runs all
+// write checks as a JSON list, never null.
+func TestRunChecksIsAListWhateverTheOutcome(t *testing.T) {
+	p := newInProcess(t, sandbox.New(sandbox.Options{}))
+	for _, tc := range []struct {
+		name     string
+		password string
+		args     []string
+		outcome  string
+	}{
+		{"a wrong password", "not-the-password", []string{"--applicant", "DEMO-HAPPY", "--yes"}, "failed"},
+		{"an OCR failure", sandbox.Password, []string{"--applicant", "DEMO-OCRFAIL", "--yes"}, "failed"},
+		{"reviewed", sandbox.Password, []string{"--applicant", "DEMO-HAPPY"}, "reviewed"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := p.run(t.Context(), tc.password, tc.args...)
+			if r.out.Outcome != tc.outcome {
+				t.Fatalf("outcome %q, want %q; stderr: %s", r.out.Outcome, tc.outcome, r.stderr)
+			}
+			var out struct {
+				Checks json.RawMessage `json:"checks"`
+			}
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil {
+				t.Fatal(err)
+			}
+			if c := string(out.Checks); !strings.HasPrefix(c, "[") {
+				t.Errorf("checks is %s, want a list", c)
+			}
+		})
+	}
+}
+
+// TestRunRefusesAReceiptFolderItCannotWriteBeforeSendingAnything: with --receipt pointing where
+// no file can be made, run stops with exit 2 before its first request, instead of approving and
+// then failing to keep the record.
+func TestRunRefusesAReceiptFolderItCannotWriteBeforeSendingAnything(t *testing.T) {
+	var mu sync.Mutex
+	var requests []string
+	sb := sandbox.New(sandbox.Options{})
+	p := newInProcess(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		requests = append(requests, r.URL.Path)
+		mu.Unlock()
+		sb.ServeHTTP(w, r)
+	}))
+	file := filepath.Join(p.dir, "not-a-folder")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, setting, dir string }{
+		{"a folder under a file", "--receipt", filepath.Join(file, "receipts")},
+		{"a file", "--receipt", file},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := p.run(t.Context(), sandbox.Password, "--applicant", "DEMO-HAPPY", "--yes", "--receipt", tc.dir)
+			if r.code != exitUsage || r.out.Outcome != "failed" || r.out.Error == nil || r.out.Error.Stage != "usage" {
+				t.Fatalf("exit %d, outcome %q, error %+v; want a usage refusal\nstderr: %s", r.code, r.out.Outcome, r.out.Error, r.stderr)
+			}
+			if s := r.out.Error.Sentence; !strings.Contains(s, "receipt folder") || !strings.Contains(s, tc.setting) {
+				t.Errorf("sentence %q does not name the receipt folder and %s", s, tc.setting)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if len(requests) > 0 {
+				t.Errorf("run sent %v before refusing", requests)
+			}
+		})
+	}
+}

@@ -339,3 +339,129 @@ func TestFromPassportCopiesEveryTextField(t *testing.T) {
 		}
 	}
 }
+
+// hostileName is a file name as a shared scan folder may hold it: a line break, an escape sequence
+// that would recolour a terminal, and U+202E, which reverses what follows ("gpj.exe" reads
+// "exe.jpg").
+const hostileName = "scan\nof\x1b[31mthe\u202egpj.exe.jpg"
+
+// terminalUnsafe lists the characters a file read with cat must not carry raw: C0 and C1
+// controls, DEL, and the bidi controls.
+func terminalUnsafe(s string) []rune {
+	var found []rune
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0x061c || r == 0x200e || r == 0x200f ||
+			r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 {
+			found = append(found, r)
+		}
+	}
+	return found
+}
+
+func TestWriteKeepsControlAndBidiCharactersOutOfTheTextPeopleRead(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		set   func(*Receipt)
+		field func(Receipt) string
+	}{
+		{"the image name", func(r *Receipt) { r.ImageName = hostileName }, func(r Receipt) string { return r.ImageName }},
+		{"the applicant ID", func(r *Receipt) { r.ApplicantID = "APP\u202e1001\x1b]52;c;aGk=\x07" }, func(r Receipt) string { return r.ApplicantID }},
+		{"a finding's sentence", func(r *Receipt) { r.Findings[0].Sentence = "Expired on \u202e2020-01-01\u009b31m." },
+			func(r Receipt) string { return r.Findings[0].Sentence }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _ := approval(t)
+			tc.set(&r)
+			path, err := Write(t.TempDir(), r)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bad := terminalUnsafe(strings.ReplaceAll(string(body), "\n", "")); len(bad) > 0 {
+				t.Errorf("the file carries %q raw; cat would send it to the terminal", bad)
+			}
+			var back Receipt
+			if err := json.Unmarshal(body, &back); err != nil {
+				t.Fatal(err)
+			}
+			got := tc.field(back)
+			if bad := terminalUnsafe(got); len(bad) > 0 {
+				t.Errorf("%s reads back as %q, holding %q", tc.name, got, bad)
+			}
+			if got == "" {
+				t.Errorf("%s was dropped instead of cleaned", tc.name)
+			}
+		})
+	}
+}
+
+func TestWriteNamesTheImageAsTheScreensShowIt(t *testing.T) {
+	r, _ := approval(t)
+	r.ImageName = hostileName
+	path, err := Write(t.TempDir(), r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Receipt
+	body, _ := os.ReadFile(path)
+	if err := json.Unmarshal(body, &back); err != nil {
+		t.Fatal(err)
+	}
+	// The Upload and Done screens draw the name through arabic.Clean: a line break becomes a
+	// space, the escape sequence and the bidi control go, the letters stay in their order.
+	if want := "scan ofthegpj.exe.jpg"; back.ImageName != want {
+		t.Errorf("imageName %q, want %q", back.ImageName, want)
+	}
+}
+
+func TestWritableSaysWhetherReceiptsCanBeKept(t *testing.T) {
+	base := t.TempDir()
+	file := filepath.Join(base, "not-a-folder")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := filepath.Join(base, "read-only")
+	if err := os.Mkdir(readOnly, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, dir string
+		ok        bool
+		rootSkips bool // root writes into a 0500 folder anyway
+	}{
+		{"an existing folder", base, true, false},
+		{"a folder still to be made", filepath.Join(base, "receipts", "2026"), true, false},
+		{"a path through a file", filepath.Join(file, "receipts"), false, false},
+		{"a file", file, false, false},
+		{"a read-only folder", readOnly, false, true},
+		{"no folder", "", false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.rootSkips && os.Geteuid() == 0 {
+				t.Skip("root may write into a read-only folder")
+			}
+			err := Writable(tc.dir)
+			if (err == nil) != tc.ok {
+				t.Fatalf("Writable(%q) = %v, want ok %v", tc.dir, err, tc.ok)
+			}
+			if !tc.ok {
+				return
+			}
+			entries, err := os.ReadDir(tc.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range entries {
+				if strings.HasPrefix(e.Name(), ".passport-update-check") {
+					t.Errorf("the check left %s behind", e.Name())
+				}
+			}
+			if st, _ := os.Stat(tc.dir); st.Mode().Perm()&0o077 != 0 && tc.dir != base {
+				t.Errorf("a folder made for receipts has mode %v, want 0700", st.Mode().Perm())
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"passport-update/api/checks"
+	"passport-update/tui/arabic"
 )
 
 // maxSuffix bounds the search for a free name; a thousand receipts for one document in one
@@ -57,15 +58,50 @@ func Write(dir string, r Receipt) (string, error) {
 	return "", fmt.Errorf("receipt: %d receipts named %s already exist", maxSuffix, base)
 }
 
+// Writable makes sure Write will be able to store receipts in dir: it creates the folder as Write
+// does (0700) and creates and removes a file in it. Front ends ask at start-up, so that nothing is
+// approved by a program that then cannot keep the record it promised.
+func Writable(dir string) error {
+	if dir == "" {
+		return errors.New("receipt: no folder given")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("receipt: create folder: %w", err)
+	}
+	f, err := os.CreateTemp(dir, ".passport-update-check-*")
+	if err != nil {
+		return fmt.Errorf("receipt: write in folder: %w", err)
+	}
+	name := f.Name()
+	err = f.Close()
+	if rerr := os.Remove(name); err == nil {
+		err = rerr
+	}
+	if err != nil {
+		return fmt.Errorf("receipt: write in folder: %w", err)
+	}
+	return nil
+}
+
 // encode writes r as indented JSON. HTML escaping is off so the MRZ's fillers stay "<" for the
 // person reading the file; empty lists are written as [] rather than null.
+//
+// People read receipts with cat, so the text that names things from outside (the image's file
+// name, the applicant ID, the findings' sentences) is written as the screens draw it, through
+// arabic.Clean: no escape sequence, control or bidi control reaches the terminal. OCR's values in
+// Extracted and the corrections are data and stay as the server and the person gave them.
 func encode(r Receipt) ([]byte, error) {
 	if r.Corrections == nil {
 		r.Corrections = []Correction{}
 	}
-	if r.Findings == nil {
-		r.Findings = []checks.Finding{}
+	r.ImageName = arabic.Clean(r.ImageName)
+	r.ApplicantID = arabic.Clean(r.ApplicantID)
+	findings := make([]checks.Finding, len(r.Findings)) // never the caller's slice
+	for i, f := range r.Findings {
+		f.Sentence = arabic.Clean(f.Sentence)
+		findings[i] = f
 	}
+	r.Findings = findings
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
