@@ -305,10 +305,7 @@ var testClientOptions []api.Option
 
 // startSandbox serves the sandbox on a loopback port for this process's lifetime.
 func startSandbox(ctx context.Context) (string, func(), error) {
-	// Plain TCP: Go tries Multipath TCP first for listeners, which buys nothing on loopback and
-	// cost half a millisecond of the demo's start-up here.
 	var lc net.ListenConfig
-	lc.SetMultipathTCP(false)
 	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("cannot start the embedded sandbox: %w", err)
