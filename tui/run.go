@@ -107,9 +107,7 @@ func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
 	return firstModelSized(ctx, cfg, out, 0, 0)
 }
 
-// firstModelSized is firstModel for a window of w×h (0×0: unknown, the model's 80×24). The model
-// lives on the heap from the start: a Model is 10 KB, and every copy on the start-up path grew
-// the stack by as much.
+// firstModelSized is firstModel for a window of w×h (0×0: unknown, the model's 80×24).
 func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *firstPaint {
 	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
 	if w > 0 && h > 0 {
@@ -120,10 +118,7 @@ func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *
 	return &firstPaint{Model: m, out: out}
 }
 
-// outcome reads what Run reports from the program's final model. Not inlined: its copy of
-// the final Model would otherwise sit in Run's frame for the whole run.
-//
-//go:noinline
+// outcome reads what Run reports from the program's final model.
 func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
 	var m *Model
 	switch final := final.(type) {
