@@ -60,13 +60,14 @@ var answers = []struct{ query, answer string }{
 }
 
 // firstFrame starts bin on a 120×40 pseudo-terminal and returns how long it took from exec
-// until "Applicant ID" was on the screen, and the process's peak RSS at that moment.
+// until "Applicant ID" was on the screen, and the process's peak RSS at that moment. The process
+// is killed there, before it can remove what it wrote, so it gets a temp folder of its own.
 func firstFrame(t testing.TB, bin string, term ptyTerminal, env ...string) (time.Duration, int64) {
 	t.Helper()
 	master, slave := openPTY(t)
 	defer master.Close()
 	cmd := exec.Command(bin)
-	cmd.Env = append([]string{"HOME=" + os.Getenv("HOME"), "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color"}, env...)
+	cmd.Env = append([]string{"HOME=" + os.Getenv("HOME"), "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "TMPDIR=" + t.TempDir()}, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	start := time.Now()
