@@ -22,9 +22,9 @@ import (
 	"syscall"
 	"time"
 
-	// earlyterm asks the terminal early, tolipgloss answers lipgloss before bubbletea's init
-	// asks: see earlyterm's package comment.
-	"earlyterm/tolipgloss"
+	// earlyterm answers lipgloss before bubbletea's init asks the terminal: see its package
+	// comment.
+	_ "earlyterm"
 
 	"passport-update/api"
 	"passport-update/api/sandbox"
@@ -45,9 +45,6 @@ func buildVersion() string {
 }
 
 func main() {
-	// The background query earlyterm sent during initialisation has had its answer meanwhile:
-	// read it and put the terminal back before anything reads, writes or draws.
-	tolipgloss.Settle()
 	os.Exit(realMain(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }
 

@@ -2,8 +2,9 @@
 // none under NO_COLOR), the header with the step line and the SANDBOX badge, the footer, and the
 // error and warning blocks every screen shares.
 //
-// The renderer is built with explicit settings so that no terminal query (the background-colour
-// OSC 11 request that can stall start-up for seconds) ever happens here.
+// The renderer is built with explicit settings so that lipgloss never asks the terminal itself
+// (termenv's background query can stall start-up for seconds); the one question the wizard asks,
+// bounded, is DarkBackground's.
 package styles
 
 import (
@@ -16,8 +17,8 @@ import (
 )
 
 // NewRenderer builds a lipgloss renderer for w without asking the terminal anything: the colour
-// profile comes from the environment (NO_COLOR → none) and the background is the one package
-// earlyterm settled before bubbletea's init (PASSPORT_THEME, COLORFGBG, a bounded OSC 11 query).
+// profile comes from the environment (NO_COLOR → none) and the background is the one lipgloss
+// was given (tui.Run gives it DarkBackground's answer).
 func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
 	if getenv == nil {
 		getenv = func(string) string { return "" }

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
@@ -39,6 +40,10 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	if out == nil {
 		out = os.Stdout
 		cfg.Output = out
+		if in == os.Stdin {
+			// Before bubbletea takes the terminal: the one bounded question the wizard asks it.
+			lipgloss.SetHasDarkBackground(styles.DarkBackground(cfg.Getenv, os.Stdin, os.Stdout))
+		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -165,9 +170,10 @@ func paintFrame(frame string, width int) string {
 }
 
 // lateAnswerFilter keeps a terminal's late answer to the start-up background query out of the
-// fields. earlyterm waits 120 ms for it; on a slow remote link the answer (OSC 11:
-// ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it as alt+],
-// runes and alt+\, which would be typed into the Applicant ID. The wizard binds no alt+] key.
+// fields. styles.DarkBackground waits QueryTimeout for it; on a slow remote link the answer
+// (OSC 11: ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it
+// as alt+], runes and alt+\, which would be typed into the Applicant ID. The wizard binds no
+// alt+] key.
 func lateAnswerFilter() func(tea.Model, tea.Msg) tea.Msg {
 	inAnswer := false
 	return func(_ tea.Model, msg tea.Msg) tea.Msg {
