@@ -22,9 +22,9 @@ import (
 	"syscall"
 	"time"
 
-	// earlyterm asks the terminal early, tolipgloss answers lipgloss before bubbletea's init
-	// asks: see earlyterm's package comment.
-	"earlyterm/tolipgloss"
+	// earlyterm answers lipgloss before bubbletea's init asks the terminal: see its package
+	// comment.
+	_ "earlyterm"
 
 	"passport-update/api"
 	"passport-update/api/sandbox"
@@ -45,9 +45,6 @@ func buildVersion() string {
 }
 
 func main() {
-	// The background query earlyterm sent during initialisation has had its answer meanwhile:
-	// read it and put the terminal back before anything reads, writes or draws.
-	tolipgloss.Settle()
 	os.Exit(realMain(context.Background(), os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr))
 }
 
@@ -321,10 +318,7 @@ var testClientOptions []api.Option
 
 // startSandbox serves the sandbox on a loopback port for this process's lifetime.
 func startSandbox(ctx context.Context) (string, func(), error) {
-	// Plain TCP: Go tries Multipath TCP first for listeners, which buys nothing on loopback and
-	// cost half a millisecond of the demo's start-up here.
 	var lc net.ListenConfig
-	lc.SetMultipathTCP(false)
 	ln, err := lc.Listen(ctx, "tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, fmt.Errorf("cannot start the embedded sandbox: %w", err)

@@ -60,13 +60,14 @@ var answers = []struct{ query, answer string }{
 }
 
 // firstFrame starts bin on a 120×40 pseudo-terminal and returns how long it took from exec
-// until "Applicant ID" was on the screen, and the process's peak RSS at that moment.
+// until "Applicant ID" was on the screen, and the process's peak RSS at that moment. The process
+// is killed there, before it can remove what it wrote, so it gets a temp folder of its own.
 func firstFrame(t testing.TB, bin string, term ptyTerminal, env ...string) (time.Duration, int64) {
 	t.Helper()
 	master, slave := openPTY(t)
 	defer master.Close()
 	cmd := exec.Command(bin)
-	cmd.Env = append([]string{"HOME=" + os.Getenv("HOME"), "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color"}, env...)
+	cmd.Env = append([]string{"HOME=" + os.Getenv("HOME"), "PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "TMPDIR=" + t.TempDir()}, env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
 	start := time.Now()
@@ -230,18 +231,44 @@ func TestStartsWithoutStallingOnASilentTerminal(t *testing.T) {
 	}
 }
 
-// BenchmarkStartup_120x40 is goal 6 of the performance issue: from exec to the first frame on a
-// 120×40 terminal, and the peak RSS then, for the wizard (demo and deployment, as `go build`
-// makes it and with CGO_ENABLED=0) beside two anchors measured in the same run: hello (a Go
-// program that prints one line: this machine's floor) and oneframe (the issue's one-frame
-// bubbletea program). The terminal answers the start-up queries as a real one does; the silent
-// row is the worst case (our background query gives up after 120 ms; the one-frame anchor's
-// own query waits 5 s there, 5,037 ms measured once, so it is not a row). The slow-terminal rows
-// answer 5 ms late: the wizard's query is answered while the rest of the program initialises, so
-// part of the wait is hidden; the anchor waits it out. The tmux rows run the
-// programs in a tmux pane and read the frame through pipe-pane: tmux's relay is in those
-// figures (the hello-world row shows how much). Each row reports its median (ms) and, on a pty,
-// the peak RSS (MiB); run it with -benchtime=30x.
+// bubbletea's init asks lipgloss for the background, and termenv would then ask a silent terminal
+// and wait five seconds. earlyterm's init gives lipgloss an answer first; Go initialises the ready
+// packages in import-path order, so this holds only while earlyterm's path sorts before
+// bubbletea's (a package of module passport-update does not: it would come after).
+func TestLipglossIsAnsweredBeforeBubbleteaAsks(t *testing.T) {
+	const answersLipgloss, asks = "earlyterm", "github.com/charmbracelet/bubbletea"
+	cmd := exec.Command(binary(t), "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	var order []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[0] == "init" {
+			order = append(order, f[1])
+		}
+	}
+	answered, asked := slices.Index(order, answersLipgloss), slices.Index(order, asks)
+	if answered < 0 || asked < 0 {
+		t.Fatalf("inittrace lists no %s or no %s:\n%s", answersLipgloss, asks, out)
+	}
+	if answered > asked {
+		t.Fatalf("%s initialises after %s, which then asks the terminal itself (a five-second stall on a silent one); initialisation order:\n%s",
+			answersLipgloss, asks, strings.Join(order, "\n"))
+	}
+}
+
+// BenchmarkStartup_120x40 sizes the start-up goal: from exec to the first frame on a 120×40
+// terminal, and the peak RSS then, for the wizard (demo and deployment, as `go build` makes it and
+// with CGO_ENABLED=0) beside two anchors measured in the same run: hello (a Go program that prints
+// one line: this machine's floor) and oneframe (a one-frame bubbletea program). The terminal
+// answers the start-up queries as a real one does; the silent row is the worst case (the
+// wizard's background query gives up after styles.QueryTimeout; the one-frame anchor's own query
+// waits termenv's five seconds there, so it is not a row). The slow-terminal rows answer 5 ms
+// late. The tmux rows run the programs in a tmux pane and read the frame through pipe-pane:
+// tmux's relay is in those figures (the hello row shows how much). Each row reports its median
+// (ms) and, on a pty, the peak RSS (MiB). Figures and the command: docs/PERFORMANCE.md.
 func BenchmarkStartup_120x40(b *testing.B) {
 	dir := b.TempDir()
 	build := func(name, pkg string, env ...string) string {

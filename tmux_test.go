@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -100,8 +101,21 @@ func (term *terminal) alternateScreen() bool {
 	return strings.TrimSpace(term.tmux("display-message", "-p", "-t", term.name, "#{alternate_on}")) == "1"
 }
 
-func demoEnv(t *testing.T) []string {
-	return []string{"HOME=" + t.TempDir(), "TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}
+// demoEnv is the demo's environment, with a temp folder of its own (returned too) for the
+// specimen images.
+func demoEnv(t *testing.T) (env []string, tmp string) {
+	tmp = t.TempDir()
+	return []string{"HOME=" + t.TempDir(), "TMPDIR=" + tmp, "TERM=xterm-256color", "PATH=" + os.Getenv("PATH")}, tmp
+}
+
+// specimenFolders lists the demo's specimen folders in tmp.
+func specimenFolders(t *testing.T, tmp string) []string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(tmp, "passport-specimens-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return found
 }
 
 func (term *terminal) pid() int {
@@ -134,7 +148,7 @@ func (term *terminal) waitExit(limit time.Duration) int {
 // TestTheTerminalIsAlwaysGivenBack ends the wizard in the ways a branch machine does — SIGTERM
 // from a session manager, SIGHUP from a closed window, SIGINT from kill, ctrl+c in the middle of
 // a slow upload — and checks each time that the program exits cleanly, with one exit status for
-// all of them, and leaves the alternate screen.
+// all of them, leaves the alternate screen and removes the demo's specimen folder.
 func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -156,8 +170,12 @@ func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			term := newTerminal(t, 100, 30, demoEnv(t))
+			env, tmp := demoEnv(t)
+			term := newTerminal(t, 100, 30, env)
 			term.waitFor(`Applicant ID`, 15*time.Second)
+			if len(specimenFolders(t, tmp)) != 1 {
+				t.Fatalf("the demo made %v in its temp folder, want one specimen folder; the check below would prove nothing", specimenFolders(t, tmp))
+			}
 			if !term.alternateScreen() {
 				t.Fatal("the wizard is not on the alternate screen; the check below would prove nothing")
 			}
@@ -174,14 +192,43 @@ func TestTheTerminalIsAlwaysGivenBack(t *testing.T) {
 			if scr := term.screen(); strings.Contains(scr, "Open the update session") {
 				t.Errorf("a frame was left on the main screen:\n%s", scr)
 			}
+			if left := specimenFolders(t, tmp); len(left) > 0 {
+				t.Errorf("the demo left its specimen folder behind: %v", left)
+			}
 		})
+	}
+}
+
+// Closing the window (tmux kills the pane: SIGHUP, and the terminal is gone) still removes the
+// demo's specimen folder.
+func TestClosingTheWindowRemovesTheDemosSpecimenFolder(t *testing.T) {
+	env, tmp := demoEnv(t)
+	term := newTerminal(t, 100, 30, env)
+	term.waitFor(`Applicant ID`, 15*time.Second)
+	if len(specimenFolders(t, tmp)) != 1 {
+		t.Fatalf("the demo made %v in its temp folder, want one specimen folder", specimenFolders(t, tmp))
+	}
+	pid := term.pid()
+	term.tmux("kill-session", "-t", term.name)
+	deadline := time.Now().Add(15 * time.Second)
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	for syscall.Kill(pid, 0) == nil { // the pane's process is not our child: poll until it is gone
+		if time.Now().After(deadline) {
+			t.Fatal("the demo did not exit within 15 s of its window closing")
+		}
+		<-tick.C
+	}
+	if left := specimenFolders(t, tmp); len(left) > 0 {
+		t.Errorf("the demo left its specimen folder behind: %v", left)
 	}
 }
 
 // On a slow remote link the terminal's answer to the background query can arrive after the
 // wizard stopped waiting for it; it must not end up typed into the Applicant ID.
 func TestALateBackgroundAnswerIsNotTypedIntoTheApplicantID(t *testing.T) {
-	term := newTerminal(t, 100, 30, demoEnv(t))
+	env, _ := demoEnv(t)
+	term := newTerminal(t, 100, 30, env)
 	term.waitFor(`Applicant ID ›`, 10*time.Second)
 	term.typeText("\x1b]11;rgb:1c1c/1c1c/1c1c\x1b\\") // xterm's answer, ST-terminated
 	term.typeText("\x1b]11;rgb:ffff/ffff/dddd\a")     // and BEL-terminated

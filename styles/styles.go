@@ -2,8 +2,9 @@
 // none under NO_COLOR), the header with the step line and the SANDBOX badge, the footer, and the
 // error and warning blocks every screen shares.
 //
-// The renderer is built with explicit settings so that no terminal query (the background-colour
-// OSC 11 request that can stall start-up for seconds) ever happens here.
+// The renderer is built with explicit settings so that lipgloss never asks the terminal itself
+// (termenv's background query can stall start-up for seconds); the one question the wizard asks,
+// bounded, is DarkBackground's.
 package styles
 
 import (
@@ -16,8 +17,8 @@ import (
 )
 
 // NewRenderer builds a lipgloss renderer for w without asking the terminal anything: the colour
-// profile comes from the environment (NO_COLOR → none) and the background is the one package
-// earlyterm settled before bubbletea's init (PASSPORT_THEME, COLORFGBG, a bounded OSC 11 query).
+// profile comes from the environment (NO_COLOR → none) and the background is the one lipgloss
+// was given (tui.Run gives it DarkBackground's answer).
 func NewRenderer(w io.Writer, getenv func(string) string) *lipgloss.Renderer {
 	if getenv == nil {
 		getenv = func(string) string { return "" }
@@ -121,69 +122,47 @@ func (rs resolver) color(c lipgloss.AdaptiveColor) lipgloss.TerminalColor {
 }
 
 // New builds the theme on r: the adaptive palette resolved for r's background and profile. The
-// theme is one value shared by every screen (it is 14 KB: never copy it).
+// theme is one value shared by every screen.
 func New(r *lipgloss.Renderer) *Theme {
-	rs := resolver{dark: r.HasDarkBackground(), profile: r.ColorProfile()}
-	p := palette{
-		accent: rs.color(accent), fg: rs.color(fg), muted: rs.color(muted),
-		good: rs.color(good), warn: rs.color(warn), bad: rs.color(bad),
-		loud: rs.color(loud), loudBg: rs.color(loudBg), selBg: rs.color(selBg),
+	c := resolver{dark: r.HasDarkBackground(), profile: r.ColorProfile()}.color
+	s := r.NewStyle
+	leftRule := func(border lipgloss.TerminalColor) lipgloss.Style {
+		return s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(border).PaddingLeft(1)
 	}
-	t := &Theme{R: r}
-	// In four parts: each chained style call leaves a 552-byte temporary in its function's
-	// frame, and one function for all of them needs a 37 KB stack frame at start-up.
-	t.header(p)
-	t.body(p)
-	t.blocks(p)
-	t.controls(p)
-	return t
-}
+	return &Theme{
+		R: r,
 
-// palette is the adaptive colours resolved for one renderer.
-type palette struct {
-	accent, fg, muted, good, warn, bad, loud, loudBg, selBg lipgloss.TerminalColor
-}
+		Title:       s().Bold(true).Foreground(c(accent)),
+		StepDone:    s().Foreground(c(good)),
+		StepCurrent: s().Bold(true).Underline(true).Foreground(c(accent)),
+		StepTodo:    s().Foreground(c(muted)),
+		StepSep:     s().Foreground(c(muted)),
+		Badge:       s().Bold(true).Foreground(c(loud)).Background(c(loudBg)).Padding(0, 1),
+		Applicant:   s().Foreground(c(fg)),
+		Rule:        s().Foreground(c(muted)),
 
-func (t *Theme) header(p palette) {
-	s := t.R.NewStyle
-	t.Title = s().Bold(true).Foreground(p.accent)
-	t.StepDone = s().Foreground(p.good)
-	t.StepCurrent = s().Bold(true).Underline(true).Foreground(p.accent)
-	t.StepTodo = s().Foreground(p.muted)
-	t.StepSep = s().Foreground(p.muted)
-	t.Badge = s().Bold(true).Foreground(p.loud).Background(p.loudBg).Padding(0, 1)
-	t.Applicant = s().Foreground(p.fg)
-	t.Rule = s().Foreground(p.muted)
-}
+		Heading:  s().Bold(true).Foreground(c(accent)),
+		Label:    s().Foreground(c(muted)),
+		Value:    s().Foreground(c(fg)),
+		Muted:    s().Foreground(c(muted)),
+		Selected: s().Bold(true).Background(c(selBg)),
+		Edited:   s().Foreground(c(warn)),
+		Key:      s().Bold(true).Foreground(c(accent)),
+		Success:  s().Bold(true).Foreground(c(good)),
 
-func (t *Theme) body(p palette) {
-	s := t.R.NewStyle
-	t.Heading = s().Bold(true).Foreground(p.accent)
-	t.Label = s().Foreground(p.muted)
-	t.Value = s().Foreground(p.fg)
-	t.Muted = s().Foreground(p.muted)
-	t.Selected = s().Bold(true).Background(p.selBg)
-	t.Edited = s().Foreground(p.warn)
-	t.Key = s().Bold(true).Foreground(p.accent)
-	t.Success = s().Bold(true).Foreground(p.good)
-}
+		ErrorBox:   leftRule(c(bad)).Foreground(c(bad)),
+		WarningBox: leftRule(c(warn)).Foreground(c(warn)),
+		InfoBox:    leftRule(c(accent)),
+		ErrorText:  s().Foreground(c(bad)),
+		WarnText:   s().Foreground(c(warn)),
 
-func (t *Theme) blocks(p palette) {
-	s := t.R.NewStyle
-	t.ErrorBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.bad).PaddingLeft(1).Foreground(p.bad)
-	t.WarningBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.warn).PaddingLeft(1).Foreground(p.warn)
-	t.InfoBox = s().Border(lipgloss.NormalBorder(), false, false, false, true).BorderForeground(p.accent).PaddingLeft(1)
-	t.ErrorText = s().Foreground(p.bad)
-	t.WarnText = s().Foreground(p.warn)
-}
+		Button:        s().Padding(0, 2).Border(lipgloss.NormalBorder()).BorderForeground(c(muted)),
+		ButtonFocused: s().Padding(0, 2).Bold(true).Border(lipgloss.ThickBorder()).BorderForeground(c(good)).Foreground(c(good)),
 
-func (t *Theme) controls(p palette) {
-	s := t.R.NewStyle
-	t.Button = s().Padding(0, 2).Border(lipgloss.NormalBorder()).BorderForeground(p.muted)
-	t.ButtonFocused = s().Padding(0, 2).Bold(true).Border(lipgloss.ThickBorder()).BorderForeground(p.good).Foreground(p.good)
-	t.HelpKey = s().Foreground(p.accent)
-	t.HelpDesc = s().Foreground(p.muted)
-	t.HelpSep = s().Foreground(p.muted)
+		HelpKey:  s().Foreground(c(accent)),
+		HelpDesc: s().Foreground(c(muted)),
+		HelpSep:  s().Foreground(c(muted)),
+	}
 }
 
 // Steps is the step line, in order.

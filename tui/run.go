@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
@@ -39,6 +40,10 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 	if out == nil {
 		out = os.Stdout
 		cfg.Output = out
+		if in == os.Stdin {
+			// Before bubbletea takes the terminal: the one bounded question the wizard asks it.
+			lipgloss.SetHasDarkBackground(styles.DarkBackground(cfg.Getenv, os.Stdin, os.Stdout))
+		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -107,9 +112,7 @@ func firstModel(ctx context.Context, cfg Config, out io.Writer) *firstPaint {
 	return firstModelSized(ctx, cfg, out, 0, 0)
 }
 
-// firstModelSized is firstModel for a window of w×h (0×0: unknown, the model's 80×24). The model
-// lives on the heap from the start: a Model is 10 KB, and every copy on the start-up path grew
-// the stack by as much.
+// firstModelSized is firstModel for a window of w×h (0×0: unknown, the model's 80×24).
 func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *firstPaint {
 	m := newModel(ctx, cfg, styles.NewRenderer(out, cfg.Getenv))
 	if w > 0 && h > 0 {
@@ -120,10 +123,7 @@ func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *
 	return &firstPaint{Model: m, out: out}
 }
 
-// outcome reads what Run reports from the program's final model. Not inlined: its copy of
-// the final Model would otherwise sit in Run's frame for the whole run.
-//
-//go:noinline
+// outcome reads what Run reports from the program's final model.
 func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
 	var m *Model
 	switch final := final.(type) {
@@ -170,9 +170,10 @@ func paintFrame(frame string, width int) string {
 }
 
 // lateAnswerFilter keeps a terminal's late answer to the start-up background query out of the
-// fields. earlyterm waits 120 ms for it; on a slow remote link the answer (OSC 11:
-// ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it as alt+],
-// runes and alt+\, which would be typed into the Applicant ID. The wizard binds no alt+] key.
+// fields. styles.DarkBackground waits QueryTimeout for it; on a slow remote link the answer
+// (OSC 11: ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it
+// as alt+], runes and alt+\, which would be typed into the Applicant ID. The wizard binds no
+// alt+] key.
 func lateAnswerFilter() func(tea.Model, tea.Msg) tea.Msg {
 	inAnswer := false
 	return func(_ tea.Model, msg tea.Msg) tea.Msg {

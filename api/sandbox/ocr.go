@@ -29,9 +29,9 @@ type ocrRead struct {
 	face       string // base64 PNG of the face crop
 }
 
-// upload is step 5. It checks the session first, then streams the body (always reading it
-// to the end, so a client in the middle of a large write gets the answer rather than a reset),
-// then "reads" the passport.
+// upload is step 5. It checks the session first, then reads the body (always to the end, so a
+// client in the middle of a large write gets the answer rather than a reset), then "reads" the
+// passport.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxUploadBytes)
 
@@ -88,8 +88,8 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		ocrFailure(w, r, sc, "OCR_FAILED", msgOCRFailed.in(r))
 		return
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(body.head))
-	if body.badBase64 || body.imageSize == 0 || err != nil || format != "jpeg" && format != "png" {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(body.image))
+	if body.badBase64 || len(body.image) == 0 || err != nil || format != "jpeg" && format != "png" {
 		ocrFailure(w, r, sc, "IMAGE_UNREADABLE", msgUnreadable.in(r))
 		return
 	}

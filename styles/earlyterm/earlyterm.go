@@ -1,124 +1,18 @@
-// Package earlyterm asks the terminal for its background colour as early as a Go program can,
-// so that the answer arrives while the rest of the program initialises.
+// Package earlyterm gives lipgloss a background before bubbletea's init asks for one.
 //
-// bubbletea v1 calls lipgloss.HasDarkBackground() in its package init, and termenv then waits up
-// to five seconds for an answer some terminals and harnesses never send. earlyterm decides the
-// background from PASSPORT_THEME or COLORFGBG when they say, and otherwise (a terminal that is not
-// tmux or screen) sends the OSC 11 query from its init. It imports only the standard library, so
-// Go (1.21+ initialises packages in import-path order once their imports are done) runs that init
-// as soon as package os is ready, about a third of the way through the program's initialisation.
-// earlyterm/tolipgloss, whose path also sorts before github.com/…, then gives lipgloss a
-// provisional answer before bubbletea's init can ask, and its Settle (first thing in main) reads
-// the terminal's answer, gives the terminal back as it was and tells lipgloss.
+// bubbletea v1 calls lipgloss.HasDarkBackground() in its package init, and termenv then waits
+// up to five seconds for an answer some terminals and harnesses never send. Go initialises a
+// package once its imports are, taking the ready packages in import-path order; this package
+// imports only lipgloss and its path sorts before github.com/charmbracelet/bubbletea, so its init
+// runs between lipgloss's and bubbletea's. The answer it gives is provisional: the wizard decides
+// the real background with a bounded query of its own (styles.DarkBackground) before it draws.
 //
-// It is its own module only for that sort order.
+// It is its own module only for that sort order: a package of module passport-update sorts
+// after github.com/… and would initialise after bubbletea.
 package earlyterm
 
-import (
-	"os"
-	"strconv"
-	"strings"
-	"time"
-)
-
-// QueryTimeout bounds the wait for the terminal's answer, counted from when the query was sent:
-// a local terminal answers in a few milliseconds; one that never answers costs this much once.
-const QueryTimeout = 120 * time.Millisecond
-
-var (
-	provisional bool   // what init decided: final unless a query is in flight (then dark)
-	inflight    *query // the query init sent, until Settle reads its answer
-)
+import "github.com/charmbracelet/lipgloss"
 
 func init() {
-	provisional, inflight = begin(os.Getenv, os.Stdin, os.Stdout)
-}
-
-// Provisional is the background as far as it is known without the terminal's answer: the final
-// one unless a query is in flight, dark while it is.
-func Provisional() (dark bool) { return provisional }
-
-// Settle reads the answer to the query init sent, if one is in flight (waiting at most
-// QueryTimeout from when it was sent), puts the terminal back as it was and returns the
-// background; with nothing in flight it returns Provisional. Until it is called the terminal is
-// in raw mode, so main calls it before anything reads, writes or draws.
-func Settle() (dark bool) {
-	if q := inflight; q != nil {
-		inflight = nil
-		provisional = q.finish()
-	}
-	return provisional
-}
-
-// Dark decides whether the background is dark: PASSPORT_THEME (light|dark) first, then
-// COLORFGBG, then a bounded OSC 11 query where the terminal can take it; dark when unknown.
-func Dark(getenv func(string) string, in, out *os.File) bool {
-	dark, q := begin(getenv, in, out)
-	if q != nil {
-		return q.finish()
-	}
-	return dark
-}
-
-// begin decides what the environment decides, or sends the query and returns it in flight.
-func begin(getenv func(string) string, in, out *os.File) (dark bool, q *query) {
-	switch strings.ToLower(getenv("PASSPORT_THEME")) {
-	case "light":
-		return false, nil
-	case "dark":
-		return true, nil
-	}
-	if dark, ok := FromCOLORFGBG(getenv("COLORFGBG")); ok {
-		return dark, nil
-	}
-	t := getenv("TERM")
-	if getenv("CI") != "" || t == "" || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
-		return true, nil
-	}
-	if in == nil || out == nil {
-		return true, nil
-	}
-	return true, send(in, out)
-}
-
-// FromCOLORFGBG reads rxvt's "fg;bg" convention: background colours 0–6 and 8 are dark.
-func FromCOLORFGBG(v string) (dark, ok bool) {
-	i := strings.LastIndexByte(v, ';')
-	if i < 0 {
-		return false, false
-	}
-	n, err := strconv.Atoi(v[i+1:])
-	if err != nil || n < 0 || n > 15 {
-		return false, false
-	}
-	return n <= 6 || n == 8, true
-}
-
-// FromOSC11 reads an answer such as "\x1b]11;rgb:ffff/ffff/dddd\x1b\\" and reports whether the
-// colour is dark (relative luminance below one half).
-func FromOSC11(answer string) (dark, ok bool) {
-	i := strings.Index(answer, "rgb:")
-	if i < 0 {
-		return false, false
-	}
-	rest := answer[i+4:]
-	if j := strings.IndexAny(rest, "\x1b\a"); j >= 0 {
-		rest = rest[:j]
-	}
-	parts := strings.Split(rest, "/")
-	if len(parts) != 3 {
-		return false, false
-	}
-	var c [3]float64
-	for k, p := range parts {
-		if p == "" || len(p) > 4 {
-			return false, false
-		}
-		v, err := strconv.ParseUint(p, 16, 16)
-		if err != nil {
-			return false, false
-		}
-		c[k] = float64(v) / float64(uint64(1)<<(4*len(p))-1)
-	}
-	return 0.2126*c[0]+0.7152*c[1]+0.0722*c[2] < 0.5, true
+	lipgloss.SetHasDarkBackground(true)
 }

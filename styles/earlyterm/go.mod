@@ -2,10 +2,7 @@ module earlyterm
 
 go 1.26.8
 
-require (
-	github.com/charmbracelet/lipgloss v1.1.0
-	golang.org/x/sys v0.50.0
-)
+require github.com/charmbracelet/lipgloss v1.1.0
 
 require (
 	github.com/aymanbagabas/go-osc52/v2 v2.0.1 // indirect
@@ -20,4 +17,5 @@ require (
 	github.com/muesli/termenv v0.16.0 // indirect
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
+	golang.org/x/sys v0.50.0 // indirect
 )

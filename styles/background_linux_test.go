@@ -1,4 +1,4 @@
-package earlyterm
+package styles
 
 import (
 	"os"
@@ -33,18 +33,19 @@ func openPTY(t *testing.T) (master, slave *os.File) {
 	return m, s
 }
 
-// The query goes out at once and the answer is read later (the terminal answers while the
-// program initialises); reading it decides the background and gives the terminal back in the
-// mode it was in.
-func TestTheQueryIsAnsweredWhileInFlightAndTheTerminalGivenBack(t *testing.T) {
+// The query asks for the background and the cursor position, and the answer decides; a terminal
+// that answers only the cursor position, or nothing at all, gives the dark default. Each time the
+// terminal is given back in the mode it was in.
+func TestTheBackgroundQueryDecidesAndGivesTheTerminalBack(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
-		answer string
+		answer string // "" for a terminal that never answers
 		dark   bool
 	}{
 		{"a light background", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[5;1R", false},
 		{"a dark background", "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[5;1R", true},
 		{"a terminal that answers only the cursor position", "\x1b[5;1R", true},
+		{"a terminal that never answers", "", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			master, slave := openPTY(t)
@@ -53,18 +54,18 @@ func TestTheQueryIsAnsweredWhileInFlightAndTheTerminalGivenBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			env := map[string]string{"TERM": "xterm-256color"}
-			_, q := begin(func(k string) string { return env[k] }, slave, slave)
-			if q == nil {
-				t.Fatal("no query was sent on a terminal with nothing else to decide by")
-			}
+			dark := make(chan bool, 1)
+			go func() { dark <- DarkBackground(func(k string) string { return env[k] }, slave, slave) }()
 			buf := make([]byte, 64)
 			n, _ := master.Read(buf)
 			if got := string(buf[:n]); !strings.Contains(got, "\x1b]11;?") || !strings.Contains(got, "\x1b[6n") {
 				t.Fatalf("the terminal received %q, want the OSC 11 and DSR queries", got)
 			}
-			master.WriteString(tc.answer)
-			if dark := q.finish(); dark != tc.dark {
-				t.Errorf("dark = %v, want %v", dark, tc.dark)
+			if tc.answer != "" {
+				master.WriteString(tc.answer)
+			}
+			if got := <-dark; got != tc.dark {
+				t.Errorf("dark = %v, want %v", got, tc.dark)
 			}
 			after, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
 			if err != nil {
@@ -74,16 +75,5 @@ func TestTheQueryIsAnsweredWhileInFlightAndTheTerminalGivenBack(t *testing.T) {
 				t.Errorf("the terminal's modes were not given back: lflag %#x → %#x, oflag %#x → %#x", before.Lflag, after.Lflag, before.Oflag, after.Oflag)
 			}
 		})
-	}
-}
-
-// Settle with nothing in flight (tmux, PASSPORT_THEME, no terminal) answers what init decided,
-// as often as it is asked.
-func TestSettleWithNothingInFlightAnswersWhatInitDecided(t *testing.T) {
-	saved := provisional
-	defer func() { provisional = saved }()
-	inflight, provisional = nil, false
-	if Settle() || Settle() || Provisional() {
-		t.Fatal("Settle with no query in flight changed the light background init decided")
 	}
 }

@@ -1,4 +1,4 @@
-package earlyterm
+package styles
 
 import "syscall"
 

@@ -1,4 +1,4 @@
-package earlyterm
+package styles
 
 import "testing"
 
@@ -35,11 +35,11 @@ func TestFromCOLORFGBG(t *testing.T) {
 
 func TestDarkNeverQueriesWithoutATerminal(t *testing.T) {
 	env := map[string]string{"TERM": "xterm-256color", "PASSPORT_THEME": "light"}
-	if Dark(func(k string) string { return env[k] }, nil, nil) {
+	if DarkBackground(func(k string) string { return env[k] }, nil, nil) {
 		t.Fatal("PASSPORT_THEME=light should give a light background")
 	}
 	delete(env, "PASSPORT_THEME")
-	if !Dark(func(k string) string { return env[k] }, nil, nil) {
+	if !DarkBackground(func(k string) string { return env[k] }, nil, nil) {
 		t.Fatal("with no terminal and no hint the background should default to dark")
 	}
 }

@@ -1,6 +1,6 @@
 //go:build linux || darwin
 
-package earlyterm
+package styles
 
 import (
 	"os"
