@@ -2,6 +2,7 @@ package tui
 
 import (
 	"encoding/json"
+	"image"
 	"os"
 	"path/filepath"
 	"strings"
@@ -279,5 +280,19 @@ func TestKeysWhileTheApprovalIsInFlightSendNothing(t *testing.T) {
 	f.settle()
 	if n := fa.count("/api/v1/update/UpdatePassport/Approve"); n != 1 {
 		t.Fatalf("Approve requests = %d, want exactly 1", n)
+	}
+}
+
+// Review draws the scan from the reduced copy the picker's check left with the choice: the
+// picture is there the moment the OCR answer is, with no decode behind it.
+func TestReviewDrawsTheScanFromThePickersCopy(t *testing.T) {
+	f := newFlow(t, newFakeAPI(), 120, 40)
+	f.scan.Sample = image.NewRGBA(image.Rect(0, 0, 72, 48))
+	f.openSession("APP-1042")
+	f.verify(testPassword)
+	f.settle()
+	f.pick()
+	if f.m.step != stReview || f.m.cs.review.scan == "" || f.m.cs.review.scanReq.busy() {
+		t.Fatalf("step %v, scan drawn %v, decoding %v", f.m.step, f.m.cs.review.scan != "", f.m.cs.review.scanReq.busy())
 	}
 }

@@ -188,6 +188,7 @@ type reviewStep struct {
 	photoReq, scanReq request
 	photoTried        bool // decoding was started once (a failure is not retried)
 	scanTried         bool
+	scanDecoded       bool // the scan had no reduced copy and was decoded here
 }
 
 // translationMsg is the answer to IsTranslationStepEnabled.
@@ -386,6 +387,13 @@ func (r reviewStep) startThumbs(c *common, file picker.ChosenFile, maxBytes int6
 	var cmds []tea.Cmd
 	if r.scan == "" && !r.scanTried && file.Path != "" {
 		r.scanTried = true
+		// The picker's check left a reduced copy with the choice: drawing it needs no decode.
+		if t, ok := file.ThumbnailProfile(36, 12, c.th.R.ColorProfile()); ok {
+			r.scan = t.Text
+		}
+	}
+	if r.scan == "" && !r.scanReq.busy() && r.scanTried && file.Sample == nil && !r.scanDecoded {
+		r.scanDecoded = true // a file chosen without the picker's copy: decoded once, not retried
 		id, _ := r.scanReq.start(context.Background())
 		profile := c.th.R.ColorProfile()
 		cmds = append(cmds, safe(func() tea.Msg {
