@@ -4,7 +4,7 @@
 # until the status says how many images the folder holds (the whole listing).
 set -eu
 bin=$1 dir=$2 label=$3
-drive=/work/shared/tools/tui-drive
+drive=${TUI_DRIVE:-tui-drive} # the shared tui-drive script (set TUI_DRIVE to its path)
 name="million-$label-$$"
 home=$(mktemp -d)
 trap '$drive stop $name; rm -rf "$home"' EXIT

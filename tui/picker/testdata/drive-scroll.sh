@@ -9,7 +9,7 @@
 # Prints one line: LABEL cpu-ms lag-ms rss-after-scroll-mib peak-rss-through-review-mib.
 set -eu
 bin=$1 photos=$2 label=$3
-drive=/work/shared/tools/tui-drive
+drive=${TUI_DRIVE:-tui-drive} # the shared tui-drive script (set TUI_DRIVE to its path)
 name="scroll-$label-$$"
 home=$(mktemp -d)
 trap '$drive stop $name; rm -rf "$home"' EXIT
