@@ -12,9 +12,9 @@ import (
 	"strings"
 	"time"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
-	"passport-update/tui/receipt"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/receipt"
 )
 
 // config is everything the flags and the environment say. Secrets come only from the environment

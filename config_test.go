@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
 )
 
 func envOf(m map[string]string) func(string) string { return func(k string) string { return m[k] } }

@@ -1,9 +1,8 @@
-module passport-update
+module example.com/passport-update
 
 go 1.26.8
 
 require (
-	earlyterm v0.0.0
 	github.com/charmbracelet/bubbles v1.0.0
 	github.com/charmbracelet/bubbletea v1.3.10
 	github.com/charmbracelet/lipgloss v1.1.0
@@ -38,5 +37,3 @@ require (
 	github.com/muesli/cancelreader v0.2.2 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 )
-
-replace earlyterm => ./styles/earlyterm

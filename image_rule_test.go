@@ -12,8 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"passport-update/api/sandbox"
-	"passport-update/tui/preview"
+	"example.com/passport-update/api/sandbox"
+	"example.com/passport-update/tui/preview"
 )
 
 // TestRunRefusesATruncatedJPEGBeforeAnyRequest is issue 15 item 8: `run` and the wizard refuse a

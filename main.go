@@ -22,13 +22,9 @@ import (
 	"syscall"
 	"time"
 
-	// earlyterm answers lipgloss before bubbletea's init asks the terminal: see its package
-	// comment.
-	_ "earlyterm"
-
-	"passport-update/api"
-	"passport-update/api/sandbox"
-	"passport-update/tui"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/sandbox"
+	"example.com/passport-update/tui"
 )
 
 // version is set at build time with -ldflags "-X main.version=…"; otherwise the module's.

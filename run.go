@@ -14,11 +14,11 @@ import (
 	"sync"
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/tui/arabic"
-	"passport-update/tui/preview"
-	"passport-update/tui/receipt"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/tui/receipt"
 )
 
 // runResult is the one JSON object `passport-update run` prints.

@@ -19,8 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/sandbox"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/sandbox"
 )
 
 var (

@@ -232,11 +232,11 @@ func TestStartsWithoutStallingOnASilentTerminal(t *testing.T) {
 }
 
 // bubbletea's init asks lipgloss for the background, and termenv would then ask a silent terminal
-// and wait five seconds. earlyterm's init gives lipgloss an answer first; Go initialises the ready
-// packages in import-path order, so this holds only while earlyterm's path sorts before
-// bubbletea's (a package of module passport-update does not: it would come after).
+// and wait five seconds. The styles package's init gives lipgloss an answer first; Go initialises
+// the ready packages in import-path order, so this holds only while the module's path sorts before
+// bubbletea's (a path such as passport-update/… would come after).
 func TestLipglossIsAnsweredBeforeBubbleteaAsks(t *testing.T) {
-	const answersLipgloss, asks = "earlyterm", "github.com/charmbracelet/bubbletea"
+	const answersLipgloss, asks = "example.com/passport-update/styles", "github.com/charmbracelet/bubbletea"
 	cmd := exec.Command(binary(t), "version")
 	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
 	out, err := cmd.CombinedOutput()

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // TestApproveIsSentExactlyOnceWhateverGoesWrong: the client never retries an approval, and

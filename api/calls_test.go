@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // everyCall runs each API call once with realistic arguments.
@@ -211,7 +211,7 @@ func TestGenerateUpdateRequestSessionTokenSendsCredentialsWithoutBearerAndReadsT
 			if got.method != "POST" || got.path != "/api/v1/Auth/GenerateUpdateRequestSessionToken" || got.auth != "" {
 				t.Errorf("request %s %s auth=%q", got.method, got.path, got.auth)
 			}
-			if got.ctype != "application/json" || got.accept != "application/json" || got.lang != "AR" || got.agent != "passport-update/1.4.2" {
+			if got.ctype != "application/json" || got.accept != "application/json" || got.lang != "AR" || got.agent != "example.com/passport-update/1.4.2" {
 				t.Errorf("headers %+v", got)
 			}
 			want := `{"tenantId":"tenant-17","tenantSecret":"tenant-S3cr3t-value","applicantId":"APP-2025-0042","updateSteps":[2]}`

@@ -143,11 +143,11 @@ func WithLogger(l *slog.Logger) Option { return func(c *Client) { c.logger = l }
 // WithVerifyPath forces the VerifyPassword path (VerifyAuto tries the doc path, then the SDK's).
 func WithVerifyPath(p VerifyPath) Option { return func(c *Client) { c.verifyPath = p } }
 
-// WithUserAgent sends "passport-update/<version>".
+// WithUserAgent sends "example.com/passport-update/<version>".
 func WithUserAgent(version string) Option {
 	return func(c *Client) {
 		if v := strings.TrimSpace(version); v != "" {
-			c.userAgent = "passport-update/" + v
+			c.userAgent = "example.com/passport-update/" + v
 		}
 	}
 }

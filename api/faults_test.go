@@ -22,7 +22,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // selfSigned makes a certificate that is its own root, for names and IPs, valid in [from, to].

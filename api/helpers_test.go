@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // testToken is a realistic bearer (a JWT-shaped string); tests grep for it.

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // TestOnlyAnExplicitSuccessAnswerIsASuccess: VerifyPassword and Approve answered 2xx succeed

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // Secrets used where a test must prove they never leak. The password mixes Arabic-Indic

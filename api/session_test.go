@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // flowServer plays steps 1–3b and records which bearer each call carried.

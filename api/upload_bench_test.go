@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // The 20 MB upload (issue 6, goal 3): the streaming client against the naive

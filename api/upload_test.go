@@ -18,7 +18,7 @@ import (
 	"sync"
 	"testing"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // specimenJPEG draws a side×side passport-ish picture (a gradient, a face-shaped disc and some

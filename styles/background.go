@@ -1,17 +1,10 @@
-// Package earlyterm asks the terminal for its background colour as early as a Go program can,
-// so that the answer arrives while the rest of the program initialises.
-//
-// bubbletea v1 calls lipgloss.HasDarkBackground() in its package init, and termenv then waits up
-// to five seconds for an answer some terminals and harnesses never send. earlyterm decides the
-// background from PASSPORT_THEME or COLORFGBG when they say, and otherwise (a terminal that is not
-// tmux or screen) sends the OSC 11 query from its init. It imports only the standard library, so
-// Go (1.21+ initialises packages in import-path order once their imports are done) runs that init
-// as soon as package os is ready, about a third of the way through the program's initialisation.
-// earlyterm/tolipgloss, whose path also sorts before github.com/…, then gives lipgloss a
-// provisional answer before bubbletea's init can ask, and its Settle (first thing in main) reads
-// the terminal's answer, gives the terminal back as it was and tells lipgloss.
-//
-// It is its own module only for that sort order.
+// The background colour decides the theme. bubbletea v1 calls lipgloss.HasDarkBackground() in its
+// package init, and termenv then waits up to five seconds for an answer some terminals and
+// harnesses never send; this package's init gives lipgloss a provisional answer first (Go
+// initialises the ready packages in import-path order, and this module's path sorts before
+// github.com/…; TestLipglossIsAnsweredBeforeBubbleteaAsks guards it). The real answer is
+// DarkBackground's, asked once with a bound before the first frame.
+
 package styles
 
 import (
@@ -19,11 +12,17 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/charmbracelet/lipgloss"
 )
 
 // QueryTimeout bounds the wait for the terminal's answer to the background query: a local
 // terminal answers at once; one that never answers costs this much, once, before the first frame.
 const QueryTimeout = 100 * time.Millisecond
+
+func init() {
+	lipgloss.SetHasDarkBackground(true)
+}
 
 // DarkBackground decides whether the background is dark: PASSPORT_THEME (light|dark) first, then
 // COLORFGBG, then, where the terminal can take it (not tmux or screen, not CI), an OSC 11 query

@@ -8,10 +8,10 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/styles"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
 )
 
 // ApproveKeyMap is the Approve screen's keys.

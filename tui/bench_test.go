@@ -5,7 +5,7 @@ import (
 
 	"github.com/muesli/termenv"
 
-	"passport-update/styles"
+	"example.com/passport-update/styles"
 	"testing"
 )
 

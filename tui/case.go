@@ -7,9 +7,9 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/tui/receipt"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/tui/receipt"
 )
 
 // Case is the customer at the desk: what the wizard knows about them and every step's state for

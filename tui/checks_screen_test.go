@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"passport-update/api/checks"
+	"example.com/passport-update/api/checks"
 )
 
 // DEMO-EXPIRED: the server read an expiry date in the past. Correcting it on Review sends

@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // Commands are plain functions over copies: a client pointer (the client is safe for concurrent

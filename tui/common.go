@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"passport-update/styles"
-	"passport-update/tui/arabic"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/textfield"
 )
 
 // common is what every step reads: size, theme, display mode, clock. The root owns it and

@@ -9,8 +9,8 @@ import (
 	"log/slog"
 	"time"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
 )
 
 // DemoApplicant is one sandbox scenario offered on the Session screen in demo mode.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 // A date written YYYY-MM-DD that names no day is refused for that reason, not for its shape.

@@ -15,7 +15,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"passport-update/styles"
+	"example.com/passport-update/styles"
 )
 
 func TestMain(m *testing.M) {

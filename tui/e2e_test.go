@@ -13,10 +13,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"passport-update/api"
-	"passport-update/api/sandbox"
-	"passport-update/tui/arabic"
-	"passport-update/tui/picker"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/sandbox"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/picker"
 )
 
 // sandboxFlow runs the wizard against the real sandbox server, as `go run .` does.

@@ -19,8 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/tui/picker"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/picker"
 )
 
 // The secrets every flow test checks never reach the screen.

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
 )
 
 // serverFault is one way a server (or what stands between us and it) misbehaves when the

@@ -5,8 +5,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/arabic"
-	"passport-update/tui/picker"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/picker"
 )
 
 // flow is one customer's walk through the wizard against a fake server.

@@ -10,7 +10,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // screenCase drives a fresh wizard to one screen or state; the golden file holds its View.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // longName is a 130-character Arabic full name: longer than any value column at 80 or 120

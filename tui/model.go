@@ -11,8 +11,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"passport-update/styles"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
 )
 
 // Model is the root of the wizard: it routes each message to the step that owns it and moves

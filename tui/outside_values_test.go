@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // Values from outside are drawn as terminals draw them: 600 soft hyphens in the address and

@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/picker"
+	"example.com/passport-update/tui/picker"
 )
 
 // PassportKeyMap is the keys the passport step adds to the picker's own.

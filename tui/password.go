@@ -10,8 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/textfield"
 )
 
 // PasswordKeyMap is the Password screen's keys.

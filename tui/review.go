@@ -10,14 +10,14 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/tui/arabic"
-	"passport-update/tui/fuzzyx"
-	"passport-update/tui/picker"
-	"passport-update/tui/preview"
-	"passport-update/tui/receipt"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/fuzzyx"
+	"example.com/passport-update/tui/picker"
+	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/tui/receipt"
+	"example.com/passport-update/tui/textfield"
 )
 
 // ReviewKeyMap is the Review screen's keys while moving between fields.

@@ -11,9 +11,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"passport-update/api/checks"
-	"passport-update/styles"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
 )
 
 const labelWidth = 22

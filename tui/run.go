@@ -16,7 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/term"
 
-	"passport-update/styles"
+	"example.com/passport-update/styles"
 )
 
 // ErrNoTerminal is returned by Run when standard input is not a terminal.

@@ -13,8 +13,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
 )
 
 func TestArabicFieldOnlyWhenTranslationIsOnOrOCRReadOne(t *testing.T) {

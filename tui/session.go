@@ -10,9 +10,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/textfield"
 )
 
 // SessionKeyMap is the Session screen's keys.

@@ -10,10 +10,10 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/tui/arabic"
-	"passport-update/tui/picker"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/picker"
 )
 
 // stepID is where the wizard is. The confirm-quit, leaving and too-small states are overlays on

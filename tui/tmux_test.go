@@ -62,7 +62,7 @@ func TestBinaryHappyPathInTmux(t *testing.T) {
 	}
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "passport-update")
-	build := exec.Command("go", "build", "-o", bin, "passport-update")
+	build := exec.Command("go", "build", "-o", bin, "example.com/passport-update")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}

@@ -15,10 +15,10 @@ import (
 	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/api"
-	"passport-update/tui/arabic"
-	"passport-update/tui/picker"
-	"passport-update/tui/preview"
+	"example.com/passport-update/api"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/picker"
+	"example.com/passport-update/tui/preview"
 )
 
 // UploadKeyMap is the Upload screen's keys.

@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
-	"passport-update/styles"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
 )
 
 // View returns the screen rendered at the end of the last Update: all the drawing work happens

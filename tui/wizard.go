@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // leaveMsg asks the wizard to end, as ctrl+c does: SIGINT, SIGTERM or SIGHUP (see Run).

@@ -7,7 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 func TestHappyPathApprovesTheNormalisedArabicNameOnce(t *testing.T) {

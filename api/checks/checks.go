@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/mrz"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/mrz"
 )
 
 // Severity says how loud a finding is.

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/mrz"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/mrz"
 )
 
 // today is the Review date of every test: a Thursday in November 2026, mid-morning in Amman.

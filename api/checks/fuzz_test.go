@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
+	"example.com/passport-update/api"
 )
 
 // FuzzReview: Review never panics, always names a PassportData field with a stable code and a

@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"strings"
 
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 // The sandbox's front page: what a demo presenter or QA needs to drive it.

@@ -13,7 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 // minReadableWidth is the narrowest scan the sandbox's OCR reads; below it the answer is the

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"sync"
 
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 // The specimen images are drawn by internal/gen (go generate) and committed; the binary

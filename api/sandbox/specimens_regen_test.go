@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"passport-update/api/sandbox/internal/draw"
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/draw"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 // The committed images must show today's personas: otherwise someone edited a persona or

@@ -3,7 +3,7 @@ package arabic_test
 import (
 	"fmt"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 func ExampleNormalize() {

@@ -5,7 +5,7 @@ import (
 	"github.com/charmbracelet/bubbles/filepicker"
 
 	"os"
-	"passport-update/tui/fuzzyx"
+	"example.com/passport-update/tui/fuzzyx"
 	"path/filepath"
 	"strings"
 	"sync"

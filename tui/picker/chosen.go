@@ -9,7 +9,7 @@ import (
 
 	"github.com/muesli/termenv"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 // ChosenFile is a file that passed every local check.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 // refusedOnEnter opens a picker on root, highlights name, presses enter and returns the sentence

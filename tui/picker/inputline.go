@@ -3,7 +3,7 @@ package picker
 import (
 	"github.com/charmbracelet/x/ansi"
 
-	"passport-update/tui/textfield"
+	"example.com/passport-update/tui/textfield"
 )
 
 // inputLine draws the filter, search or path field with the cursor as a block (reverse video)

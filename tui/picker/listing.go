@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 type kind uint8

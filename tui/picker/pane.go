@@ -9,7 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 // restDelay is how long the cursor must stay on a file before its preview starts. Held arrow

@@ -23,9 +23,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 
-	"passport-update/tui/fuzzyx"
-	"passport-update/tui/preview"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/tui/fuzzyx"
+	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/tui/textfield"
 )
 
 // Options configure a picker. Zero values pick sensible defaults.

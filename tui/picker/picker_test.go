@@ -13,7 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 func TestListingShowsFoldersFirstThenImagesInAnyLetterCase(t *testing.T) {

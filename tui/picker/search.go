@@ -10,7 +10,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/preview"
 )
 
 // Search bounds: a recursive search must end even under a home folder with a million files.

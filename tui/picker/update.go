@@ -13,8 +13,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 
-	"passport-update/tui/fuzzyx"
-	"passport-update/tui/preview"
+	"example.com/passport-update/tui/fuzzyx"
+	"example.com/passport-update/tui/preview"
 )
 
 type indexMsg struct {

@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"passport-update/tui/preview"
-	"passport-update/tui/textfield"
+	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/tui/textfield"
 )
 
 // Below this width the preview pane gives way to a one-line summary under the list.

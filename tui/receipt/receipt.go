@@ -9,8 +9,8 @@ package receipt
 import (
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/checks"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
 )
 
 // Correction is one field the person changed on the Review screen.

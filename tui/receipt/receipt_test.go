@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"passport-update/api"
-	"passport-update/api/checks"
-	"passport-update/api/mrz"
+	"example.com/passport-update/api"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/api/mrz"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

@@ -12,8 +12,8 @@ import (
 	"strings"
 	"time"
 
-	"passport-update/api/checks"
-	"passport-update/tui/arabic"
+	"example.com/passport-update/api/checks"
+	"example.com/passport-update/tui/arabic"
 )
 
 // maxSuffix bounds the search for a free name; a thousand receipts for one document in one

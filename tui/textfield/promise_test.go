@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // promiseSeeds are the inputs issue 11 was found with, and real names as they arrive.

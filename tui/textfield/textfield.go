@@ -21,7 +21,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/rivo/uniseg"
 
-	"passport-update/tui/arabic"
+	"example.com/passport-update/tui/arabic"
 )
 
 // MaxLen is the limit of a field whose Limit is 0: room for any real value, but not for a

@@ -24,7 +24,7 @@ import (
 	"golang.org/x/image/math/f64"
 	"golang.org/x/image/math/fixed"
 
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 // The page is laid out in units of a 1250×880 grid (a TD3 page is 125×88 mm) and scaled to the

@@ -4,7 +4,7 @@ import (
 	"image/color"
 	"testing"
 
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 func TestPageKeepsPassportProportionsAndPrintsTheMRZ(t *testing.T) {

@@ -10,8 +10,8 @@ import (
 	"os"
 	"path/filepath"
 
-	"passport-update/api/sandbox/internal/draw"
-	"passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/api/sandbox/internal/draw"
+	"example.com/passport-update/api/sandbox/internal/persona"
 )
 
 func main() {
