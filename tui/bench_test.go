@@ -5,8 +5,9 @@ import (
 
 	"github.com/muesli/termenv"
 
-	"example.com/passport-update/styles"
 	"testing"
+
+	"example.com/passport-update/styles"
 )
 
 // benchScreens are the states measured at 120×40: View must stay under 1 ms. View returns the

@@ -2,14 +2,16 @@ package picker
 
 import (
 	"fmt"
+
 	"github.com/charmbracelet/bubbles/filepicker"
 
 	"os"
-	"example.com/passport-update/tui/fuzzyx"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"example.com/passport-update/tui/fuzzyx"
 )
 
 var (
