@@ -13,8 +13,8 @@ import (
 	"time"
 
 	"example.com/passport-update/api"
+	"example.com/passport-update/internal/receipt"
 	"example.com/passport-update/tui/arabic"
-	"example.com/passport-update/tui/receipt"
 )
 
 // config is everything the flags and the environment say. Secrets come only from the environment
@@ -232,7 +232,7 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 }
 
 // maxImageBytes is the limit in bytes. A megabyte is 1,000,000 bytes, the unit every screen and
-// sentence shows sizes in (preview.HumanBytes), so "--max-image-mb 10" is refused as "the limit is
+// sentence shows sizes in (imagecheck.HumanBytes), so "--max-image-mb 10" is refused as "the limit is
 // 10.0 MB", not as a 10 MiB limit that reads "10.5 MB".
 func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) * 1_000_000 }
 

@@ -13,11 +13,11 @@ import (
 	"testing"
 
 	"example.com/passport-update/api/sandbox"
-	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // TestRunRefusesATruncatedJPEGBeforeAnyRequest is issue 15 item 8: `run` and the wizard refuse a
-// truncated scan on one rule (preview.Inspect), so `run` stops before the server hears of it.
+// truncated scan on one rule (imagecheck.Inspect), so `run` stops before the server hears of it.
 func TestRunRefusesATruncatedJPEGBeforeAnyRequest(t *testing.T) {
 	var requests atomic.Int64
 	sb := sandbox.New(sandbox.Options{})
@@ -40,7 +40,7 @@ func TestRunRefusesATruncatedJPEGBeforeAnyRequest(t *testing.T) {
 	if err := os.WriteFile(cut, whole[:len(whole)*2/3], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got := preview.Inspect(cut, 0).Refusal; got != preview.SentenceDamaged {
+	if got := imagecheck.Inspect(cut, 0).Refusal; got != imagecheck.SentenceDamaged {
 		t.Fatalf("Inspect's refusal %q, want the damaged sentence the picker shows", got)
 	}
 
@@ -60,8 +60,8 @@ func TestRunRefusesATruncatedJPEGBeforeAnyRequest(t *testing.T) {
 	if err := json.Unmarshal(stdout.Bytes(), &out); err != nil {
 		t.Fatalf("no JSON (%v): %s", err, stdout.String())
 	}
-	if code != exitImage || out.Error == nil || out.Error.Stage != "image" || out.Error.Sentence != preview.SentenceDamaged {
-		t.Errorf("exit %d, error %+v; want exit %d at stage image with %q", code, out.Error, exitImage, preview.SentenceDamaged)
+	if code != exitImage || out.Error == nil || out.Error.Stage != "image" || out.Error.Sentence != imagecheck.SentenceDamaged {
+		t.Errorf("exit %d, error %+v; want exit %d at stage image with %q", code, out.Error, exitImage, imagecheck.SentenceDamaged)
 	}
 	if n := requests.Load(); n != 0 {
 		t.Errorf("%d requests reached the server before the image was refused", n)

@@ -16,9 +16,9 @@ import (
 
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/checks"
-	"example.com/passport-update/tui/arabic"
-	"example.com/passport-update/tui/preview"
-	"example.com/passport-update/tui/receipt"
+	"example.com/passport-update/api/fullname"
+	"example.com/passport-update/internal/imagecheck"
+	"example.com/passport-update/internal/receipt"
 )
 
 // runResult is the one JSON object `passport-update run` prints.
@@ -114,17 +114,16 @@ Flags:
 	if *applicant == "" && cfg.Token == "" {
 		return fail(exitUsage, "usage", usageError{"--applicant is required unless a ready session token is given (PASSPORT_TOKEN or --token-file)."})
 	}
-	// Read with cat: what came from outside is written as the screens draw it (arabic.Clean,
-	// under tui/ until the code both front ends share moves out of it).
-	res.ApplicantID = arabic.Clean(*applicant)
+	// Read with cat: what came from outside is written as the screens draw it.
+	res.ApplicantID = fullname.Clean(*applicant)
 	password, err := readPassword(stdin)
 	if err != nil {
 		return fail(exitUsage, "usage", err)
 	}
 	var nameGiven string
 	if *arabicName != "" {
-		nameGiven = arabic.Normalize(*arabicName)
-		if c := arabic.Validate(nameGiven); !c.OK() {
+		nameGiven = fullname.Normalize(*arabicName)
+		if c := fullname.Validate(nameGiven); !c.OK() {
 			return fail(exitValidation, "validation", errors.New("The Arabic name cannot be sent: "+c.Err))
 		}
 	}
@@ -132,11 +131,11 @@ Flags:
 	lap := func(name string, since time.Time) { res.TimingsMs[name] = time.Since(since).Milliseconds() }
 
 	// The file is checked before anything goes over the network.
-	info := preview.Inspect(*image, cfg.maxImageBytes())
+	info := imagecheck.Inspect(*image, cfg.maxImageBytes())
 	if info.Refusal != "" {
 		return fail(exitImage, "image", errors.New(info.Refusal))
 	}
-	res.Image = &runImage{Name: arabic.Clean(filepath.Base(*image)), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
+	res.Image = &runImage{Name: imagecheck.EscapeName(filepath.Base(*image)), Size: info.Size, Format: info.Format, Width: info.Width, Height: info.Height}
 
 	env, err := openEnvironment(ctx, cfg, false)
 	if err != nil {
@@ -200,7 +199,7 @@ Flags:
 
 	// The Arabic name: the one given, else what OCR read; sent only when translation is on or
 	// OCR read an Arabic name, otherwise null.
-	ocrName := arabic.Normalize(firstNonEmpty(data.FullNameAr, arabicOnly(data.FullName)))
+	ocrName := fullname.Normalize(firstNonEmpty(data.FullNameAr, arabicOnly(data.FullName)))
 	var send *string
 	switch {
 	case nameGiven != "":
@@ -213,7 +212,7 @@ Flags:
 		}
 	}
 	if send != nil {
-		c := arabic.Validate(*send)
+		c := fullname.Validate(*send)
 		if !c.OK() && *yes {
 			return fail(exitValidation, "validation", errors.New("The Arabic name read by OCR cannot be sent: "+c.Err+" Give the corrected name with --arabic-name."))
 		}
@@ -286,7 +285,7 @@ func readPassword(r io.Reader) (string, error) {
 }
 
 // openChecked opens the inspected file again, refusing it if it changed in between.
-func openChecked(path string, info preview.Info) (*os.File, error) {
+func openChecked(path string, info imagecheck.Info) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("The image %s can no longer be opened; pick it again.", filepath.Base(path))
@@ -383,7 +382,7 @@ func firstNonEmpty(v ...string) string {
 
 // arabicOnly keeps s when it is written in Arabic (customerData's fullName may be either script).
 func arabicOnly(s string) string {
-	if arabic.HasRTL(s) {
+	if fullname.HasArabic(s) {
 		return s
 	}
 	return ""

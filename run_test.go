@@ -658,7 +658,7 @@ func TestRunWritesFileNamesAsTheScreensShowThem(t *testing.T) {
 	if err := json.Unmarshal(rec, &receipt); err != nil {
 		t.Fatal(err)
 	}
-	const shown = "scan ofthegpj.exe.jpg" // arabic.Clean, as the Upload and Done screens draw it
+	const shown = `scan\x0aof\x1b[31mthe\u202egpj.exe.jpg` // escaped, as the picker and Upload draw it
 	for _, tc := range []struct{ what, raw, name string }{
 		{"run's JSON", r.stdout + r.stderr, out.Image.Name},
 		{"the receipt", string(rec), receipt.ImageName},

@@ -9,7 +9,7 @@ import (
 
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/checks"
-	"example.com/passport-update/tui/receipt"
+	"example.com/passport-update/internal/receipt"
 )
 
 // Case is the customer at the desk: what the wizard knows about them and every step's state for

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // A date written YYYY-MM-DD that names no day is refused for that reason, not for its shape.
@@ -33,7 +33,7 @@ func TestADateThatDoesNotExistIsNamedSo(t *testing.T) {
 	}
 }
 
-// The upload screen counts bytes in the unit the picker's preview uses (preview.HumanBytes),
+// The upload screen counts bytes in the unit the picker's preview uses (imagecheck.HumanBytes),
 // so one file has one size on every screen.
 func TestTheUploadScreenSaysSizesInThePickersUnit(t *testing.T) {
 	fa := newFakeAPI()
@@ -47,8 +47,8 @@ func TestTheUploadScreenSaysSizesInThePickersUnit(t *testing.T) {
 	file.Size = 13_048_712
 	f.send(pickerChosen(file))
 	f.send(uploadProgressMsg{id: f.m.cs.upload.req.id, sent: 6_524_356, total: file.Size})
-	want := preview.HumanBytes(file.Size)
-	f.requireScreen(want, preview.HumanBytes(6_524_356)+" of "+want+" sent")
+	want := imagecheck.HumanBytes(file.Size)
+	f.requireScreen(want, imagecheck.HumanBytes(6_524_356)+" of "+want+" sent")
 	if strings.Contains(f.screen(), "12.4") {
 		t.Fatalf("a second unit on the upload screen:\n%s", f.screen())
 	}

@@ -5,10 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"example.com/passport-update/api/fullname"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"example.com/passport-update/tui/arabic"
 )
 
 // DoneKeyMap is the Done screen's keys. The screen has no text input, so letters are safe; the
@@ -59,7 +58,7 @@ func (s doneStep) receiptWritten(path string, err error) doneStep {
 	s.receiptWait = false
 	s.receiptPath = path
 	if err != nil {
-		s.receiptErr = "could not write the receipt: " + arabic.Clean(err.Error())
+		s.receiptErr = "could not write the receipt: " + fullname.Clean(err.Error())
 	}
 	return s
 }
@@ -87,15 +86,15 @@ func (s doneStep) view(c *common) string {
 	b.WriteString(t.Success.Render("✓ Passport update approved"))
 	b.WriteString("\n\n")
 	if s.applicant != "" {
-		b.WriteString("  " + t.Label.Render("Applicant        ") + arabic.Clean(s.applicant) + "\n")
+		b.WriteString("  " + t.Label.Render("Applicant        ") + fullname.Clean(s.applicant) + "\n")
 	}
-	b.WriteString("  " + t.Label.Render("Document number  ") + arabic.Clean(s.docNumber) + "\n")
+	b.WriteString("  " + t.Label.Render("Document number  ") + fullname.Clean(s.docNumber) + "\n")
 	b.WriteString("  " + t.Label.Render("Time taken       ") + roundDuration(s.elapsed) + "\n")
 	switch {
 	case s.receiptErr != "":
 		b.WriteString("  " + t.Label.Render("Receipt          ") + t.ErrorText.Render(truncate(s.receiptErr, c.width-21)) + "\n")
 	case s.receiptPath != "":
-		b.WriteString("  " + t.Label.Render("Receipt          ") + truncate(arabic.Clean(s.receiptPath), c.width-21) + "\n")
+		b.WriteString("  " + t.Label.Render("Receipt          ") + truncate(fullname.Clean(s.receiptPath), c.width-21) + "\n")
 	case s.receiptWait:
 		b.WriteString("  " + t.Label.Render("Receipt          ") + t.Muted.Render("writing…") + "\n")
 	}

@@ -12,11 +12,13 @@ import (
 
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/checks"
+	"example.com/passport-update/api/fullname"
+	"example.com/passport-update/internal/imagecheck"
+	"example.com/passport-update/internal/receipt"
 	"example.com/passport-update/tui/arabic"
 	"example.com/passport-update/tui/fuzzyx"
 	"example.com/passport-update/tui/picker"
 	"example.com/passport-update/tui/preview"
-	"example.com/passport-update/tui/receipt"
 	"example.com/passport-update/tui/textfield"
 )
 
@@ -278,13 +280,13 @@ func (r reviewStep) build(d api.PassportData, today time.Time) reviewStep {
 		n.arabicReason = "The translation step is off and OCR read no Arabic name, so the Arabic name is sent empty (null)."
 	}
 	if n.arabicShown {
-		v := arabic.Normalize(arabic.Clean(ocrArabic))
-		n.cleanedNote = arabic.Explain(arabic.Clean(ocrArabic))
+		v := fullname.Normalize(fullname.Clean(ocrArabic))
+		n.cleanedNote = fullname.Explain(fullname.Clean(ocrArabic))
 		n.fields = append(n.fields, reviewField{spec: &arabicNameField, orig: v, value: v})
 	}
 	for i := range reviewFields {
 		spec := &reviewFields[i]
-		v := arabic.Clean(spec.get(d))
+		v := fullname.Clean(spec.get(d))
 		if v == "" && !spec.always {
 			continue
 		}
@@ -330,7 +332,7 @@ func (r reviewStep) corrections() []receipt.Correction {
 // arabicValue is what Approve sends: the normalised name, or nil when the field is not shown.
 func (r reviewStep) arabicValue() *string {
 	if i := r.fieldIndex(arabicNameField.key); i >= 0 {
-		v := arabic.Normalize(r.fields[i].value)
+		v := fullname.Normalize(r.fields[i].value)
 		return &v
 	}
 	return nil
@@ -397,7 +399,7 @@ func (r reviewStep) startThumbs(c *common, file picker.ChosenFile, maxBytes int6
 		id, _ := r.scanReq.start(context.Background())
 		profile := c.th.R.ColorProfile()
 		cmds = append(cmds, safe(func() tea.Msg {
-			info := preview.Inspect(file.Path, maxBytes)
+			info := imagecheck.Inspect(file.Path, maxBytes)
 			if info.Refusal != "" {
 				return thumbMsg{id: id, scan: true}
 			}
@@ -494,7 +496,7 @@ func (r reviewStep) move(k tea.KeyMsg) (reviewStep, tea.Cmd, action) {
 			return r, nil, actNotice{sentence: "This value is read from the scan and cannot be edited.", kind: noticeInfo}
 		}
 		// No safety limit below the field's own rule: the Arabic name's length is judged by
-		// arabic.Validate, which says by how much a value is too long instead of cutting it.
+		// fullname.Validate, which says by how much a value is too long instead of cutting it.
 		r.input = newInput("", "", 0)
 		r.input.SetValue(f.value)
 		r.editing = true
@@ -539,7 +541,7 @@ func (r reviewStep) edit(k tea.KeyMsg, today time.Time) (reviewStep, tea.Cmd, ac
 		v := strings.TrimSpace(r.input.Value())
 		switch f.spec.kind {
 		case kindArabicName:
-			v = arabic.Normalize(v)
+			v = fullname.Normalize(v)
 		case kindDate:
 			if _, ok := parseDate(v); !ok {
 				return r, nil, actNotice{sentence: dateProblem(v)}
@@ -593,7 +595,7 @@ func (r reviewStep) searchCountries() reviewStep {
 func (r reviewStep) tryContinue() (reviewStep, tea.Cmd, action) {
 	v := r.arabicValue()
 	if v != nil {
-		if c := arabic.Validate(*v); !c.OK() {
+		if c := fullname.Validate(*v); !c.OK() {
 			r.cursor = r.fieldIndex(arabicNameField.key)
 			return r, nil, actNotice{sentence: "Arabic full name: " + c.Err, kind: noticeError}
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/passport-update/api/checks"
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/styles"
 	"example.com/passport-update/tui/arabic"
 )
@@ -243,7 +244,7 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 	switch f.spec.kind {
 	case kindArabicName:
 		raw := m.input.Value()
-		n := arabic.Normalize(raw)
+		n := fullname.Normalize(raw)
 		head := fmt.Sprintf("%-*s", labelWidth-2, "reads as:")
 		for j, l := range valueLines(n, c.mode, w-valueIndent-2) {
 			if j == 0 {
@@ -252,7 +253,7 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 				out = append(out, strings.Repeat(" ", valueIndent)+l)
 			}
 		}
-		chk := arabic.Validate(n)
+		chk := fullname.Validate(n)
 		switch {
 		case !chk.OK():
 			note(t.ErrorText.Render, "✖ "+chk.Err)
@@ -261,7 +262,7 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 		default:
 			out = append(out, ind+t.Success.Render("✓ valid")+t.Muted.Render(" — this is the value that will be sent"))
 		}
-		if expl := arabic.Explain(raw); expl != "" {
+		if expl := fullname.Explain(raw); expl != "" {
 			note(t.Muted.Render, "For sending: "+lowerFirst(expl)+" (the API takes letters only).")
 		}
 		note(t.Muted.Render, "Display mode: "+c.mode.String()+" (ctrl+r changes it if the lines above look wrong)")

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"example.com/passport-update/api"
-	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/tui/textfield"
 )
 
@@ -220,13 +220,13 @@ func (s sessionStep) view(c *common, spin string) string {
 		w := c.width - 4
 		idWidth := 0
 		for _, a := range s.demo {
-			idWidth = max(idWidth, lipgloss.Width(arabic.Clean(a.ApplicantID)))
+			idWidth = max(idWidth, lipgloss.Width(fullname.Clean(a.ApplicantID)))
 		}
 		for i, a := range s.demo {
-			id := arabic.Clean(a.ApplicantID)
-			line := id + strings.Repeat(" ", idWidth-lipgloss.Width(id)) + "  " + arabic.Clean(a.Name)
+			id := fullname.Clean(a.ApplicantID)
+			line := id + strings.Repeat(" ", idWidth-lipgloss.Width(id)) + "  " + fullname.Clean(a.Name)
 			if a.Description != "" {
-				line += " — " + arabic.Clean(a.Description)
+				line += " — " + fullname.Clean(a.Description)
 			}
 			line = truncate(line, w)
 			if i == s.sel {

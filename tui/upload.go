@@ -16,9 +16,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/passport-update/api"
-	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/picker"
-	"example.com/passport-update/tui/preview"
 )
 
 // UploadKeyMap is the Upload screen's keys.
@@ -207,10 +206,10 @@ func (u uploadStep) view(c *common, spin string) string {
 	b.WriteString(t.Heading.Render("Uploading the passport scan"))
 	b.WriteString("\n\n")
 	b.WriteString(t.Label.Render("File  "))
-	b.WriteString(truncate(arabic.Clean(filepath.Base(u.file.Path)), c.width-10))
+	b.WriteString(truncate(imagecheck.EscapeName(filepath.Base(u.file.Path)), c.width-10))
 	b.WriteString("\n")
 	b.WriteString(t.Label.Render("Size  "))
-	b.WriteString(preview.HumanBytes(u.file.Size))
+	b.WriteString(imagecheck.HumanBytes(u.file.Size))
 	b.WriteString("\n\n")
 	pct := 0.0
 	if u.total > 0 {
@@ -218,7 +217,7 @@ func (u uploadStep) view(c *common, spin string) string {
 	}
 	b.WriteString(u.bar.ViewAs(pct))
 	b.WriteString("\n")
-	b.WriteString(t.Muted.Render(fmt.Sprintf("%s of %s sent", preview.HumanBytes(u.sent), preview.HumanBytes(u.total))))
+	b.WriteString(t.Muted.Render(fmt.Sprintf("%s of %s sent", imagecheck.HumanBytes(u.sent), imagecheck.HumanBytes(u.total))))
 	b.WriteString("\n\n")
 	if !u.ocrSince.IsZero() {
 		secs := int(c.now().Sub(u.ocrSince).Seconds())

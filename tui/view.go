@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/styles"
 	"example.com/passport-update/tui/arabic"
 )
@@ -94,10 +95,10 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	c := &m.c
 	t := c.th
 	var head strings.Builder
-	applicant := arabic.Clean(m.cs.applicantID)
+	applicant := fullname.Clean(m.cs.applicantID)
 	switch {
 	case m.step == stSession && m.cs.session.req.busy(), m.step == stStopped && applicant == "":
-		applicant = arabic.Clean(m.cs.session.opening)
+		applicant = fullname.Clean(m.cs.session.opening)
 	case m.step == stSession:
 		// Back on the Session screen (a refusal, an expired session) no session is open for
 		// anyone: the ID tried is in the field, not in the header.
@@ -194,7 +195,7 @@ func (m *Model) renderBody(h int) string {
 		if m.cfg.TokenReady {
 			next = "enter or esc quits."
 		}
-		return t.Heading.Render("This customer cannot continue here") + "\n\n" + t.Error(arabic.Clean(cs.stopped), c.width) +
+		return t.Heading.Render("This customer cannot continue here") + "\n\n" + t.Error(fullname.Clean(cs.stopped), c.width) +
 			"\n\n" + t.Muted.Render(next)
 	}
 	return ""

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/tui/arabic"
 )
 
@@ -183,7 +184,7 @@ func (m *Model) act(a action) tea.Cmd {
 		m.goTo(stApprove)
 	case actFieldRefused:
 		cs.review = cs.review.refused(a.field, a.message)
-		m.notice = notice{kind: noticeError, sentence: "The server refused the Arabic full name: " + arabic.Clean(a.message) + " Correct it and continue again."}
+		m.notice = notice{kind: noticeError, sentence: "The server refused the Arabic full name: " + fullname.Clean(a.message) + " Correct it and continue again."}
 		m.goTo(stReview)
 	case actSettled:
 		return m.settled(a)
@@ -251,7 +252,7 @@ func (m *Model) settled(a actSettled) tea.Cmd {
 	receipt := cs.writeReceipt(&m.cfg, a.outcome, now)
 	if a.outcome == outcomeApproved {
 		m.result.Approved++
-		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", arabic.Clean(cs.approve.docNumber), m.applicantLabel(), roundDuration(now.Sub(cs.startedAt)))
+		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", fullname.Clean(cs.approve.docNumber), m.applicantLabel(), roundDuration(now.Sub(cs.startedAt)))
 		if m.result.Approved > 1 {
 			m.result.Summary += fmt.Sprintf(" (%d customers this run)", m.result.Approved)
 		}
@@ -283,7 +284,7 @@ func (m *Model) receiptWritten(msg receiptMsg) tea.Cmd {
 	}
 	switch {
 	case msg.err != nil:
-		m.result.Summary += " — the receipt could not be written: " + arabic.Clean(msg.err.Error())
+		m.result.Summary += " — the receipt could not be written: " + fullname.Clean(msg.err.Error())
 	case m.step == stDone:
 		m.result.Summary += " — receipt " + msg.path
 	default:
@@ -335,5 +336,5 @@ func (m *Model) applicantLabel() string {
 	if m.cs.applicantID == "" {
 		return "this customer"
 	}
-	return arabic.Clean(m.cs.applicantID)
+	return fullname.Clean(m.cs.applicantID)
 }

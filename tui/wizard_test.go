@@ -5,9 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"example.com/passport-update/api/fullname"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"example.com/passport-update/tui/arabic"
 )
 
 func TestHappyPathApprovesTheNormalisedArabicNameOnce(t *testing.T) {
@@ -28,7 +27,7 @@ func TestHappyPathApprovesTheNormalisedArabicNameOnce(t *testing.T) {
 		t.Fatalf("Approve requests = %d, want exactly 1", n)
 	}
 	got := decodeApproveBody(t, f.api.approveBody[0])
-	want := arabic.Normalize("مُحَمَّد أحمد عبد الله")
+	want := fullname.Normalize("مُحَمَّد أحمد عبد الله")
 	if got == nil || *got != want {
 		t.Fatalf("fullNameAr sent = %v, want %q (harakat removed)", got, want)
 	}

@@ -3,6 +3,8 @@ package arabic
 import (
 	"testing"
 	"unicode/utf8"
+
+	"example.com/passport-update/api/fullname"
 )
 
 // A 40-character Arabic name with harakat.
@@ -30,13 +32,13 @@ func BenchmarkDisplay_Latin(b *testing.B) {
 func BenchmarkNormalize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = Normalize(name40)
+		_ = fullname.Normalize(name40)
 	}
 }
 
 func BenchmarkClean_Clean40(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = Clean(name40)
+		_ = fullname.Clean(name40)
 	}
 }

@@ -136,3 +136,22 @@ func TestWidthAgreesWithLipgloss(t *testing.T) {
 		}
 	}
 }
+
+func TestHasRTL(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Ahmed", false},
+		{"١٢٣", false}, // Arabic-Indic digits are AN, not right-to-left letters
+		{"\u202e", false},
+		{"Name: علي", true},
+		{"שלום", true},
+		{"ﻣﺤﻤﺪ", true},
+	}
+	for _, tt := range tests {
+		if got := HasRTL(tt.in); got != tt.want {
+			t.Errorf("HasRTL(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

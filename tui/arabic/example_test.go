@@ -3,13 +3,14 @@ package arabic_test
 import (
 	"fmt"
 
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/tui/arabic"
 )
 
 func ExampleNormalize() {
 	typed := "  مُحَمَّد   بن عَبْدِ الله\u200f "
-	fmt.Printf("%q\n", arabic.Normalize(typed))
-	fmt.Println(arabic.Explain(typed))
+	fmt.Printf("%q\n", fullname.Normalize(typed))
+	fmt.Println(fullname.Explain(typed))
 	// Output:
 	// "محمد بن عبد الله"
 	// Harakat and direction marks removed
@@ -17,7 +18,7 @@ func ExampleNormalize() {
 
 func ExampleValidate() {
 	for _, name := range []string{"محمد Ali حسن", "محمد علي", "محمد بن عبد الله"} {
-		c := arabic.Validate(name)
+		c := fullname.Validate(name)
 		fmt.Printf("ok=%v err=%q warning=%q\n", c.OK(), c.Err, c.Warning)
 	}
 	// Output:

@@ -2,32 +2,12 @@ package arabic
 
 import (
 	"strings"
-	"unicode"
 
+	"example.com/passport-update/api/fullname"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/rivo/uniseg"
 	"golang.org/x/text/unicode/norm"
 )
-
-// IsDefaultIgnorable reports Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties:
-// Other_Default_Ignorable_Code_Point, format characters and variation selectors, less white space,
-// the interlinear annotation characters, the Egyptian hieroglyph format controls and the prepended
-// concatenation marks). These draw nothing in a font, but terminals disagree about them: glibc's
-// wcwidth gives the soft hyphen a cell, so a value holding some moves every column after it.
-func IsDefaultIgnorable(r rune) bool {
-	switch {
-	case r < 0xAD:
-		return false
-	case unicode.IsSpace(r):
-		return false
-	case r >= 0xFFF9 && r <= 0xFFFB, r >= 0x13430 && r <= 0x1343F:
-		return false
-	case unicode.Is(unicode.Prepended_Concatenation_Mark, r):
-		return false
-	}
-	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r) ||
-		unicode.Is(unicode.Variation_Selector, r)
-}
 
 // Visible is what a value from outside becomes before it is drawn or measured: Clean (no escape
 // sequence, control or bidi control), then every default-ignorable character removed except ZWJ and
@@ -39,7 +19,7 @@ func IsDefaultIgnorable(r rune) bool {
 // Only the drawn string changes: store and send the value itself. A string with nothing to change
 // is returned as is.
 func Visible(s string) string {
-	s = Clean(s)
+	s = fullname.Clean(s)
 	if isVisible(s) {
 		return s
 	}
@@ -49,7 +29,7 @@ func Visible(s string) string {
 		switch {
 		case r == 0x200C || r == 0x200D:
 			b.WriteRune(r)
-		case IsDefaultIgnorable(r):
+		case fullname.IsDefaultIgnorable(r):
 		case isSpacingAM(r):
 			b.WriteString(norm.NFKD.String(string(r)))
 		default:
@@ -61,7 +41,7 @@ func Visible(s string) string {
 
 func isVisible(s string) bool {
 	for _, r := range s {
-		if r >= 0xAD && (IsDefaultIgnorable(r) && r != 0x200C && r != 0x200D || isSpacingAM(r)) {
+		if r >= 0xAD && (fullname.IsDefaultIgnorable(r) && r != 0x200C && r != 0x200D || isSpacingAM(r)) {
 			return false
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"example.com/passport-update/api/fullname"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 )
@@ -51,7 +52,7 @@ func TestVisibleValuesMeasureAsTerminalsDrawThem(t *testing.T) {
 				t.Errorf("lipgloss.Width(%q) = %d, Width = %d", v, lw, Width(v))
 			}
 			for _, r := range v {
-				if IsDefaultIgnorable(r) && r != 0x200C && r != 0x200D {
+				if fullname.IsDefaultIgnorable(r) && r != 0x200C && r != 0x200D {
 					t.Errorf("Visible(%q) keeps the invisible %U", tt.in, r)
 				}
 			}
@@ -80,8 +81,8 @@ func TestDefaultIgnorableFollowsUnicode(t *testing.T) {
 		{0x0020, false}, {0x00A0, false}, {0x0600, false}, {0x06DD, false}, {0xFFF9, false}, {0x0627, false}, {0x064E, false},
 	}
 	for _, tt := range tests {
-		if got := IsDefaultIgnorable(tt.r); got != tt.want {
-			t.Errorf("IsDefaultIgnorable(%U) = %v, want %v", tt.r, got, tt.want)
+		if got := fullname.IsDefaultIgnorable(tt.r); got != tt.want {
+			t.Errorf("fullname.IsDefaultIgnorable(%U) = %v, want %v", tt.r, got, tt.want)
 		}
 	}
 }

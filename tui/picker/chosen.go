@@ -9,6 +9,7 @@ import (
 
 	"github.com/muesli/termenv"
 
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/preview"
 )
 
@@ -41,13 +42,13 @@ var (
 // refuses it with a sentence if it is no longer a regular file or its size or modification time
 // changed since it was checked. The caller closes the file.
 func (f ChosenFile) Open() (*os.File, error) {
-	file, err := preview.OpenRegular(f.Path)
+	file, err := imagecheck.OpenRegular(f.Path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, ErrFileGone
 	case errors.Is(err, fs.ErrPermission):
 		return nil, ErrNoAccess
-	case errors.Is(err, preview.ErrNotRegular):
+	case errors.Is(err, imagecheck.ErrNotRegular):
 		return nil, ErrNotAFile
 	case err != nil:
 		return nil, err
@@ -64,7 +65,7 @@ func (f ChosenFile) Open() (*os.File, error) {
 	return file, nil
 }
 
-func chosenFrom(i preview.Info, sample *image.RGBA) ChosenFile {
+func chosenFrom(i imagecheck.Info, sample *image.RGBA) ChosenFile {
 	return ChosenFile{Path: i.Path, Size: i.Size, ModTime: i.ModTime, Format: i.Format, Width: i.Width, Height: i.Height, Sample: sample}
 }
 
@@ -85,7 +86,7 @@ func (f ChosenFile) ThumbnailProfile(cols, rows int, p termenv.Profile) (preview
 func (f ChosenFile) Thumbnail(c *preview.Cache, cols, rows int) (preview.Thumbnail, bool) {
 	img := f.Sample
 	if img == nil && c != nil {
-		cached, err, ok := c.Get(preview.KeyOf(preview.Info{Path: f.Path, Size: f.Size, ModTime: f.ModTime}))
+		cached, err, ok := c.Get(preview.KeyOf(imagecheck.Info{Path: f.Path, Size: f.Size, ModTime: f.ModTime}))
 		if !ok || err != nil {
 			return preview.Thumbnail{}, false
 		}

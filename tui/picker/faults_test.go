@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // refusedOnEnter opens a picker on root, highlights name, presses enter and returns the sentence
@@ -58,15 +58,15 @@ func TestFilesThatMisbehave(t *testing.T) {
 		{"a text file named .jpg", func(t *testing.T, root string) string {
 			os.WriteFile(filepath.Join(root, "passport.jpg"), []byte("Customer: Ahmed, passport scan pending\n"), 0o644)
 			return refusedOnEnter(t, root, "passport.jpg", Options{})
-		}, preview.SentenceNotImage},
+		}, imagecheck.SentenceNotImage},
 		{"a 0-byte file", func(t *testing.T, root string) string {
 			os.WriteFile(filepath.Join(root, "empty.jpg"), nil, 0o644)
 			return refusedOnEnter(t, root, "empty.jpg", Options{})
-		}, preview.SentenceEmpty},
+		}, imagecheck.SentenceEmpty},
 		{"a truncated JPEG (its header is intact)", func(t *testing.T, root string) string {
 			os.WriteFile(filepath.Join(root, "cut.jpg"), whole[:len(whole)*2/3], 0o644)
 			return refusedOnEnter(t, root, "cut.jpg", Options{})
-		}, preview.SentenceDamaged},
+		}, imagecheck.SentenceDamaged},
 		{"a PNG header claiming 60000×60000", func(t *testing.T, root string) string {
 			os.WriteFile(filepath.Join(root, "bomb.png"), pngBombHeader(60000, 60000), 0o644)
 			return refusedOnEnter(t, root, "bomb.png", Options{})
@@ -82,26 +82,26 @@ func TestFilesThatMisbehave(t *testing.T) {
 			p := filepath.Join(root, "locked.jpg")
 			os.WriteFile(p, whole, 0o000)
 			return refusedOnEnter(t, root, "locked.jpg", Options{})
-		}, preview.SentencePermission},
+		}, imagecheck.SentencePermission},
 		{"a FIFO named .jpg (must not hang)", func(t *testing.T, root string) string {
 			if err := mkfifo(filepath.Join(root, "pipe.jpg")); err != nil {
 				t.Skipf("no FIFOs here: %v", err)
 			}
 			return refusedOnEnter(t, root, "pipe.jpg", Options{})
-		}, preview.SentenceNotRegular},
+		}, imagecheck.SentenceNotRegular},
 		{"a device behind a symlink named .jpg", func(t *testing.T, root string) string {
 			if err := os.Symlink(os.DevNull, filepath.Join(root, "null.jpg")); err != nil {
 				t.Skipf("no symlinks here: %v", err)
 			}
 			return refusedOnEnter(t, root, "null.jpg", Options{})
-		}, preview.SentenceNotRegular},
+		}, imagecheck.SentenceNotRegular},
 		{"a symlink loop named .jpg", func(t *testing.T, root string) string {
 			os.Symlink("loop.jpg", filepath.Join(root, "loop.jpg"))
 			m := open(t, Options{StartDir: root}, 100, 30)
 			m = moveTo(t, m, "loop.jpg")
 			m, _ = press(t, m, "enter")
 			return m.Err()
-		}, preview.SentenceLoop},
+		}, imagecheck.SentenceLoop},
 		{"a symlink loop in the folder tree (ctrl+f ends)", func(t *testing.T, root string) string {
 			os.MkdirAll(filepath.Join(root, "a", "b"), 0o755)
 			os.WriteFile(filepath.Join(root, "a", "b", "passport.jpg"), whole, 0o644)

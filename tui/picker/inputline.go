@@ -3,6 +3,7 @@ package picker
 import (
 	"github.com/charmbracelet/x/ansi"
 
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/textfield"
 )
 
@@ -11,9 +12,9 @@ import (
 // Typed text is shown escaped, as file names are.
 func inputLine(f textfield.Field, width int, cursor func(string) string) string {
 	b, at, a := f.Parts()
-	before, after := escapeName(b), escapeName(a)
+	before, after := imagecheck.EscapeName(b), imagecheck.EscapeName(a)
 	if at != " " {
-		at = escapeName(at)
+		at = imagecheck.EscapeName(at)
 	}
 	if w := ansi.StringWidth(before) + 1; w > width && width > 1 {
 		before = ansi.TruncateLeft(before, w-width, "…")

@@ -6,9 +6,8 @@ import (
 	"os"
 	"slices"
 
+	"example.com/passport-update/internal/imagecheck"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"example.com/passport-update/tui/preview"
 )
 
 type kind uint8
@@ -91,7 +90,7 @@ func firstEntries(dir string, n int) ([]entry, bool) {
 			continue
 		case t&fs.ModeSymlink != 0:
 			special[name] = kindLink
-		case !preview.IsImageName(name):
+		case !imagecheck.IsImageName(name):
 			continue
 		case !t.IsRegular():
 			special[name] = kindOther
@@ -118,7 +117,7 @@ func readEntries(dir string) ([]entry, error) {
 			return
 		case t&fs.ModeSymlink != 0:
 			special[name] = kindLink
-		case !preview.IsImageName(name):
+		case !imagecheck.IsImageName(name):
 			return
 		case !t.IsRegular():
 			special[name] = kindOther
@@ -132,7 +131,7 @@ func readEntries(dir string) ([]entry, error) {
 func makeEntries(dirs, files []string, special map[string]kind) []entry {
 	entries := make([]entry, 0, len(dirs)+len(files))
 	for _, name := range dirs {
-		entries = append(entries, entry{name: name, disp: escapeName(name), kind: kindDir})
+		entries = append(entries, entry{name: name, disp: imagecheck.EscapeName(name), kind: kindDir})
 	}
 	for _, name := range files {
 		k := kindFile
@@ -141,7 +140,7 @@ func makeEntries(dirs, files []string, special map[string]kind) []entry {
 				k = sk
 			}
 		}
-		entries = append(entries, entry{name: name, disp: escapeName(name), kind: k})
+		entries = append(entries, entry{name: name, disp: imagecheck.EscapeName(name), kind: k})
 	}
 	return entries
 }

@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/preview"
 )
 
@@ -21,7 +22,7 @@ const restDelay = 100 * time.Millisecond
 type previewState struct {
 	id       int64
 	path     string
-	info     *preview.Info // nil until Inspect answers
+	info     *imagecheck.Info // nil until Inspect answers
 	decoding bool
 	img      *image.RGBA // the cached sample; re-rendered on resize without decoding again
 	thumb    preview.Thumbnail
@@ -42,19 +43,19 @@ type restMsg struct{ id int64 }
 
 type inspectMsg struct {
 	id   int64
-	info preview.Info
+	info imagecheck.Info
 	ctx  context.Context // the preview's: its decode stops with it
 }
 
 type pictureMsg struct {
 	id   int64
-	info preview.Info
+	info imagecheck.Info
 	img  *image.RGBA
 }
 
 type verifiedMsg struct {
 	id   int64
-	info preview.Info
+	info imagecheck.Info
 	img  *image.RGBA // the reduced copy, nil when refused
 }
 
@@ -63,13 +64,13 @@ func inspectCmd(ctx context.Context, id int64, path string, maxBytes int64) tea.
 		if ctx.Err() != nil {
 			return nil
 		}
-		return inspectMsg{id: id, info: preview.Inspect(path, maxBytes), ctx: ctx}
+		return inspectMsg{id: id, info: imagecheck.Inspect(path, maxBytes), ctx: ctx}
 	}
 }
 
 // decodeCmd decodes one file at a time (a fallback full decode holds tens of megabytes), and
 // gives up, waiting or decoding, once the user has moved on.
-func decodeCmd(ctx context.Context, id int64, info preview.Info, sh *shared) tea.Cmd {
+func decodeCmd(ctx context.Context, id int64, info imagecheck.Info, sh *shared) tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case sh.decode <- struct{}{}:
@@ -95,7 +96,7 @@ func decodeCmd(ctx context.Context, id int64, info preview.Info, sh *shared) tea
 // draws it without decoding again.
 func verifyCmd(id int64, path string, maxBytes int64, sh *shared) tea.Cmd {
 	return func() tea.Msg {
-		info := preview.Inspect(path, maxBytes)
+		info := imagecheck.Inspect(path, maxBytes)
 		var img *image.RGBA
 		if info.Refusal == "" {
 			sh.decode <- struct{}{}
@@ -111,7 +112,7 @@ func verifyCmd(id int64, path string, maxBytes int64, sh *shared) tea.Cmd {
 	}
 }
 
-func withDecodeResult(info preview.Info, err error) preview.Info {
+func withDecodeResult(info imagecheck.Info, err error) imagecheck.Info {
 	switch {
 	case err == nil:
 		return info
@@ -120,13 +121,13 @@ func withDecodeResult(info preview.Info, err error) preview.Info {
 	case errors.Is(err, preview.ErrChanged):
 		return info.Refuse("changed while checked", "The file changed while it was being checked — pick it again.")
 	case errors.Is(err, fs.ErrNotExist):
-		return info.Refuse("gone", preview.SentenceGone)
-	case errors.Is(err, preview.ErrNotRegular):
-		return info.Refuse("not a regular file", preview.SentenceNotRegular)
+		return info.Refuse("gone", imagecheck.SentenceGone)
+	case errors.Is(err, imagecheck.ErrNotRegular):
+		return info.Refuse("not a regular file", imagecheck.SentenceNotRegular)
 	case errors.Is(err, fs.ErrPermission):
-		return info.Refuse("unreadable", preview.SentencePermission)
+		return info.Refuse("unreadable", imagecheck.SentencePermission)
 	}
-	return info.Refuse("unreadable", preview.SentenceUnreadable)
+	return info.Refuse("unreadable", imagecheck.SentenceUnreadable)
 }
 
 // previewHighlighted follows the highlight: a new file stops the previous file's work and

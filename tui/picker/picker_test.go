@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/preview"
 )
 
@@ -161,7 +162,7 @@ func TestEnterOnARefusedFileShowsTheSentenceAndChoosesNothing(t *testing.T) {
 	m := open(t, Options{StartDir: root}, 100, 30)
 	m = moveTo(t, m, "passport-fatima.jpeg")
 	m, out := press(t, m, "enter")
-	if len(out) != 0 || m.Err() != preview.SentenceNotImage {
+	if len(out) != 0 || m.Err() != imagecheck.SentenceNotImage {
 		t.Errorf("chosen %v, sentence %q", out, m.Err())
 	}
 	if !strings.Contains(m.View(), "not a JPEG or PNG image") {
@@ -176,11 +177,11 @@ func TestAFileDeletedAfterListingIsASentenceNotAPanic(t *testing.T) {
 		t.Fatal(err)
 	}
 	m = moveTo(t, m, "specimen.png")
-	if m.pv.info == nil || m.pv.info.Refusal != preview.SentenceGone {
+	if m.pv.info == nil || m.pv.info.Refusal != imagecheck.SentenceGone {
 		t.Errorf("preview of a vanished file: %+v", m.pv.info)
 	}
 	m, out := press(t, m, "enter")
-	if len(out) != 0 || m.Err() != preview.SentenceGone {
+	if len(out) != 0 || m.Err() != imagecheck.SentenceGone {
 		t.Errorf("chosen %v, sentence %q", out, m.Err())
 	}
 	_ = m.View()
@@ -355,7 +356,7 @@ func TestMovingOnCancelsAPreviewAlreadyStarted(t *testing.T) {
 	if m.sh.decodes.Load() != before {
 		t.Error("the cancelled decode ran anyway")
 	}
-	m2, stale := m.Update(inspectMsg{id: m.pv.id - 1, info: preview.Inspect(filepath.Join(root, "passport-ahmed.JPG"), 0)})
+	m2, stale := m.Update(inspectMsg{id: m.pv.id - 1, info: imagecheck.Inspect(filepath.Join(root, "passport-ahmed.JPG"), 0)})
 	if stale != nil || (m2.pv.info != nil && m2.pv.info.Path == filepath.Join(root, "passport-ahmed.JPG")) {
 		t.Error("an inspect answer for an earlier highlight replaced the current preview")
 	}

@@ -8,9 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"example.com/passport-update/internal/imagecheck"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"example.com/passport-update/tui/preview"
 )
 
 // Search bounds: a recursive search must end even under a home folder with a million files.
@@ -96,9 +95,9 @@ func (w *walker) walk() string {
 					} else {
 						w.tooDeep++
 					}
-				case (t.IsRegular() || t&fs.ModeSymlink != 0) && preview.IsImageName(name):
+				case (t.IsRegular() || t&fs.ModeSymlink != 0) && imagecheck.IsImageName(name):
 					w.b.paths = append(w.b.paths, rel)
-					w.b.disp = append(w.b.disp, escapeName(rel))
+					w.b.disp = append(w.b.disp, imagecheck.EscapeName(rel))
 					if w.found++; w.found >= w.limit {
 						f.Close()
 						return fmt.Sprintf("it stopped at %s images", thousands(w.limit))

@@ -13,8 +13,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/fuzzyx"
-	"example.com/passport-update/tui/preview"
 )
 
 type indexMsg struct {
@@ -287,9 +287,9 @@ func (m Model) onResolved(msg resolvedMsg) (Model, tea.Cmd) {
 	}
 	if msg.err != nil {
 		if errors.Is(msg.err, fs.ErrNotExist) {
-			m.errText = "Nothing is at " + escapeName(msg.path) + " — check the path."
+			m.errText = "Nothing is at " + imagecheck.EscapeName(msg.path) + " — check the path."
 		} else {
-			m.errText = preview.Sentence(msg.err)
+			m.errText = imagecheck.Sentence(msg.err)
 		}
 		return m, nil
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"example.com/passport-update/tui/preview"
+	"example.com/passport-update/internal/imagecheck"
 	"example.com/passport-update/tui/textfield"
 )
 
@@ -96,9 +96,9 @@ func (m Model) locationLine() string {
 	if m.mode == modeSearch {
 		label = "Searching below: "
 	}
-	dir := escapeName(m.dir)
+	dir := imagecheck.EscapeName(m.dir)
 	if m.mode == modeSearch {
-		dir = escapeName(m.dir)
+		dir = imagecheck.EscapeName(m.dir)
 	}
 	if over := ansi.StringWidth(label+dir) - m.width; over > 0 {
 		dir = ansi.TruncateLeft(dir, over+1, "…")
@@ -243,7 +243,7 @@ func (m Model) paneText(w int) []string {
 	if r.kind == kindDir {
 		return []string{m.st.Location.Render(ansi.Truncate(r.disp+"/", w, "…")), m.st.Detail.Render("Folder — enter opens it.")}
 	}
-	lines := []string{m.st.Location.Render(ansi.Truncate(escapeName(filepath.Base(r.path)), w, "…"))}
+	lines := []string{m.st.Location.Render(ansi.Truncate(imagecheck.EscapeName(filepath.Base(r.path)), w, "…"))}
 	if m.checking == r.path {
 		lines = append(lines, m.st.Status.Render(m.spinner()+" Checking the image…"))
 	}
@@ -296,8 +296,8 @@ func (m Model) summaryLine() string {
 }
 
 // details is "1.2 MB · 2480×3508 px · JPEG".
-func details(i preview.Info) string {
-	s := preview.HumanBytes(i.Size)
+func details(i imagecheck.Info) string {
+	s := imagecheck.HumanBytes(i.Size)
 	if i.Format != "" {
 		s += fmt.Sprintf(" · %d×%d px · %s", i.Width, i.Height, strings.ToUpper(i.Format))
 	}

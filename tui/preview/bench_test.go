@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"example.com/passport-update/internal/imagecheck"
 	"github.com/muesli/termenv"
 )
 
@@ -93,12 +94,12 @@ func peakHeap(b *testing.B, fn func()) {
 	}
 }
 
-// BenchmarkPreview_24MP_JPEG is the picker's path: Inspect, one decode boxed to a sample, a
+// BenchmarkPreview_24MP_JPEG is the picker's path: imagecheck.Inspect, one decode boxed to a sample, a
 // 48×24-cell thumbnail.
 func BenchmarkPreview_24MP_JPEG(b *testing.B) {
 	p := photo24MP(b)
 	op := func() {
-		info := Inspect(p, 50<<20)
+		info := imagecheck.Inspect(p, 50<<20)
 		if info.Refusal != "" {
 			b.Fatal(info.Refusal)
 		}
@@ -125,7 +126,7 @@ func BenchmarkPreview_24MP_JPEG(b *testing.B) {
 // of a baseline JPEG (no EXIF thumbnail in this file), area-sampled.
 func BenchmarkReducedDecode_24MP_JPEG(b *testing.B) {
 	p := photo24MP(b)
-	info := Inspect(p, 0)
+	info := imagecheck.Inspect(p, 0)
 	op := func() {
 		img, err := Decode(info)
 		if err != nil || img.Bounds().Dx() != SampleSide {
@@ -193,7 +194,7 @@ func BenchmarkBox_24MP_YCbCr(b *testing.B) {
 // BenchmarkReviewThumbnail_FromSample_36x12 is Review's thumbnail since issue 12: the chosen
 // file's sample (picker.ChosenFile.Sample) drawn into Review's 36×12 cells, no decode.
 func BenchmarkReviewThumbnail_FromSample_36x12(b *testing.B) {
-	img, err := Decode(Inspect(photo24MP(b), 0))
+	img, err := Decode(imagecheck.Inspect(photo24MP(b), 0))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -206,14 +207,14 @@ func BenchmarkReviewThumbnail_FromSample_36x12(b *testing.B) {
 	}
 }
 
-// BenchmarkReviewThumbnail_Redecode_24MP is the anchor, Review before issue 12: Inspect, a full
+// BenchmarkReviewThumbnail_Redecode_24MP is the anchor, Review before issue 12: imagecheck.Inspect, a full
 // image/jpeg decode of the chosen file, the box filter, the same 36×12 cells.
 func BenchmarkReviewThumbnail_Redecode_24MP(b *testing.B) {
 	p := photo24MP(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		info := Inspect(p, 0)
+		info := imagecheck.Inspect(p, 0)
 		f, err := os.Open(p)
 		if err != nil {
 			b.Fatal(err)
@@ -236,7 +237,7 @@ func BenchmarkInspect_24MP_JPEG(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if info := Inspect(p, 0); info.Refusal != "" {
+		if info := imagecheck.Inspect(p, 0); info.Refusal != "" {
 			b.Fatal(info.Refusal)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"container/list"
 	"image"
 	"sync"
+
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // Key identifies one version of a file: a file rewritten in place gets a new key.
@@ -13,8 +15,10 @@ type Key struct {
 	ModNano int64
 }
 
-// KeyOf is the cache key for what Inspect saw.
-func KeyOf(i Info) Key { return Key{Path: i.Path, Size: i.Size, ModNano: i.ModTime.UnixNano()} }
+// KeyOf is the cache key for what imagecheck.Inspect saw.
+func KeyOf(i imagecheck.Info) Key {
+	return Key{Path: i.Path, Size: i.Size, ModNano: i.ModTime.UnixNano()}
+}
 
 // Cache keeps the most recent decoded samples (and decode failures) within a byte budget; safe
 // for concurrent use from command goroutines.

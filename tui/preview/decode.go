@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"image"
 	"io"
+
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // SampleSide is the longest side of the Sample kept after a decode: enough for a thumbnail in
@@ -18,17 +20,16 @@ const SampleSide = 192
 // every cell more than two pixels to average. A camera's usual 160×120 thumbnail qualifies.
 const ThumbMinSide = 160
 
-// ErrNotRegular is returned when a path that was a regular file is now something else.
-var ErrNotRegular = errors.New("not a regular file")
-
-// ErrChanged is returned by Decode when the file's size no longer matches the Info.
+// ErrChanged is returned by Decode when the file's size no longer matches the imagecheck.Info.
 var ErrChanged = errors.New("the file changed since it was inspected")
 
 // ErrDamaged marks pixels that did not decode.
 var ErrDamaged = errors.New("damaged image")
 
 // Decode is DecodeContext without cancellation.
-func Decode(info Info) (*image.RGBA, error) { return DecodeContext(context.Background(), info) }
+func Decode(info imagecheck.Info) (*image.RGBA, error) {
+	return DecodeContext(context.Background(), info)
+}
 
 // DecodeContext reads the image at info.Path once and returns a box-filtered copy at most
 // SampleSide pixels a side; no full-size plane outlives the call. For a JPEG it takes, in
@@ -41,11 +42,11 @@ func Decode(info Info) (*image.RGBA, error) { return DecodeContext(context.Backg
 //
 // A PNG is decoded fully. An error wrapping ErrDamaged means the header was fine but the pixels
 // do not decode to the end; ctx.Err() is returned when the caller gave up.
-func DecodeContext(ctx context.Context, info Info) (*image.RGBA, error) {
+func DecodeContext(ctx context.Context, info imagecheck.Info) (*image.RGBA, error) {
 	if info.Refusal != "" {
 		return nil, errors.New(info.Refusal)
 	}
-	f, err := OpenRegular(info.Path)
+	f, err := imagecheck.OpenRegular(info.Path)
 	if err != nil {
 		return nil, err
 	}
@@ -121,12 +122,12 @@ func abs64(v int64) int64 {
 
 // Load returns the sample for info from the cache, decoding on a miss; a decode failure is
 // cached too, so a damaged file is not decoded again until it changes.
-func (c *Cache) Load(info Info) (*image.RGBA, error) {
+func (c *Cache) Load(info imagecheck.Info) (*image.RGBA, error) {
 	return c.LoadContext(context.Background(), info)
 }
 
 // LoadContext is Load whose decode stops when ctx is done; a cancelled decode is not cached.
-func (c *Cache) LoadContext(ctx context.Context, info Info) (*image.RGBA, error) {
+func (c *Cache) LoadContext(ctx context.Context, info imagecheck.Info) (*image.RGBA, error) {
 	k := KeyOf(info)
 	if img, err, ok := c.Get(k); ok {
 		return img, err

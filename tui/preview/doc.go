@@ -1,6 +1,6 @@
 // Package preview inspects an image file before upload and draws half-block colour thumbnails.
 //
-// Inspect answers from the file's metadata, its header (image.DecodeConfig) and a walk of its
+// imagecheck.Inspect answers from the file's metadata, its header (image.DecodeConfig) and a walk of its
 // structure to the end marker, so a decompression bomb, a FIFO named .jpg, a text file in
 // disguise or a truncated copy is refused before a single pixel is decoded; it is the one rule
 // the wizard and `run` share. Decode makes a small sample (at most SampleSide a side) the cheapest

@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/tui/arabic"
 )
 
@@ -36,7 +37,7 @@ func TestEverySpaceAndLineBreakSeparatesNames(t *testing.T) {
 			if f.Value() != tt.want {
 				t.Fatalf("value %q %U, want %q", f.Value(), []rune(f.Value()), tt.want)
 			}
-			if n := len(strings.Fields(arabic.Normalize(f.Value()))); n != 3 {
+			if n := len(strings.Fields(fullname.Normalize(f.Value()))); n != 3 {
 				t.Fatalf("the value sent has %d names", n)
 			}
 		})

@@ -7,10 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"example.com/passport-update/api/fullname"
 	tea "github.com/charmbracelet/bubbletea"
 	"golang.org/x/text/unicode/norm"
-
-	"example.com/passport-update/tui/arabic"
 )
 
 // promiseSeeds are the inputs issue 11 was found with, and real names as they arrive.
@@ -49,12 +48,12 @@ func reportedWords(text, sent, notes string) (want, got []string) {
 	var out strings.Builder
 	for _, r := range norm.NFC.String(b.String()) {
 		switch {
-		case arabic.IsSpace(r):
+		case fullname.IsSpace(r):
 			out.WriteByte(' ')
 		case said("harakat") && (r >= 0x064B && r <= 0x0652 || r == 0x0670),
 			said("tatweel") && r == 0x0640,
 			said("direction mark") && (r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069),
-			said("invisible character") && arabic.IsDefaultIgnorable(r),
+			said("invisible character") && fullname.IsDefaultIgnorable(r),
 			said("control character") && unicode.IsControl(r),
 			said("cannot be shown") && !unicode.IsPrint(r):
 		default:
@@ -89,14 +88,14 @@ func FuzzNothingChangesSilently(f *testing.F) {
 		} else {
 			fld, _ = fld.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: true})
 		}
-		notes := fld.Dropped() + " " + arabic.Explain(fld.Value())
+		notes := fld.Dropped() + " " + fullname.Explain(fld.Value())
 		if utf8.RuneCountInString(text) > MaxLen {
 			if !strings.Contains(notes, "past the field's limit") {
 				t.Fatalf("%d characters were cut to %d without a sentence", utf8.RuneCountInString(text), utf8.RuneCountInString(fld.Value()))
 			}
 			return
 		}
-		want, sent := reportedWords(text, arabic.Normalize(fld.Value()), notes)
+		want, sent := reportedWords(text, fullname.Normalize(fld.Value()), notes)
 		if strings.Join(sent, " ") != strings.Join(want, " ") {
 			t.Fatalf("%q is sent as %q %U; the notes %q account only for %q", text, sent, []rune(strings.Join(sent, " ")), notes, want)
 		}

@@ -21,6 +21,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/rivo/uniseg"
 
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/tui/arabic"
 )
 
@@ -35,7 +36,7 @@ type Field struct {
 	Placeholder string // shown, dimmed, while the value is empty
 	// Limit is a safety limit in characters (runes); 0 means MaxLen. It is not a rule about the
 	// value: text past it is not taken and Dropped says how much. Check a value's length where
-	// the value is judged (arabic.Validate for the Arabic name).
+	// the value is judged (fullname.Validate for the Arabic name).
 	Limit int
 	Mask  rune // drawn for every character of the value (passwords); 0 = the value itself
 	// Mode is how right-to-left text is drawn: in arabic.ModeApp the field is drawn as it reads
@@ -145,7 +146,7 @@ func (f *Field) take(in []rune) []rune {
 	for i, r := range in {
 		switch {
 		case r == '\r' && i+1 < len(in) && in[i+1] == '\n':
-		case arabic.IsSpace(r):
+		case fullname.IsSpace(r):
 			out = append(out, ' ')
 		case r == 0x200C || r == 0x200D:
 			out = append(out, r)
@@ -153,7 +154,7 @@ func (f *Field) take(in []rune) []rune {
 			f.dropped.controls++
 		case r == 0x200E || r == 0x200F || r == 0x061C || r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069:
 			f.dropped.bidi++
-		case arabic.IsDefaultIgnorable(r):
+		case fullname.IsDefaultIgnorable(r):
 			f.dropped.invisible++
 		case !unicode.IsPrint(r):
 			f.dropped.unprintable++

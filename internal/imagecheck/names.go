@@ -1,4 +1,4 @@
-package picker
+package imagecheck
 
 import (
 	"fmt"
@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// escapeName makes a file name safe to print: bytes that are not UTF-8 become \xNN, control
+// EscapeName makes a file name safe to print, on the screen and in the files people read with cat: bytes that are not UTF-8 become \xNN, control
 // characters (ESC included, so no escape sequence reaches the terminal) become \xNN or \uNNNN,
 // and bidi controls become \uNNNN so a name cannot reorder the screen. Clean names are returned
 // as they are, without allocating.
-func escapeName(s string) string {
+func EscapeName(s string) string {
 	if !needsEscape(s) {
 		return s
 	}

@@ -1,6 +1,6 @@
 //go:build unix
 
-package preview
+package imagecheck
 
 import (
 	"errors"

@@ -1,4 +1,4 @@
-package arabic
+package fullname
 
 import (
 	"fmt"
@@ -153,4 +153,15 @@ func describe(r rune) string {
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// HasArabic reports whether s holds an Arabic letter: a name field the server fills in either
+// script is an Arabic full name only then.
+func HasArabic(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }

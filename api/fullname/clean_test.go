@@ -1,4 +1,4 @@
-package arabic
+package fullname
 
 import "testing"
 
@@ -51,24 +51,5 @@ func TestCleanValuePrefillsTheNameField(t *testing.T) {
 	in := "\x1b[31m\u202eمُحَمَّد  عَلِي\x1b[0m\n"
 	if got, want := CleanValue(in), "محمد علي"; got != want {
 		t.Errorf("CleanValue(%q) = %q, want %q", in, got, want)
-	}
-}
-
-func TestHasRTL(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"Ahmed", false},
-		{"١٢٣", false}, // Arabic-Indic digits are AN, not right-to-left letters
-		{"\u202e", false},
-		{"Name: علي", true},
-		{"שלום", true},
-		{"ﻣﺤﻤﺪ", true},
-	}
-	for _, tt := range tests {
-		if got := HasRTL(tt.in); got != tt.want {
-			t.Errorf("HasRTL(%q) = %v, want %v", tt.in, got, tt.want)
-		}
 	}
 }

@@ -410,9 +410,9 @@ func TestWriteNamesTheImageAsTheScreensShowIt(t *testing.T) {
 	if err := json.Unmarshal(body, &back); err != nil {
 		t.Fatal(err)
 	}
-	// The Upload and Done screens draw the name through arabic.Clean: a line break becomes a
-	// space, the escape sequence and the bidi control go, the letters stay in their order.
-	if want := "scan ofthegpj.exe.jpg"; back.ImageName != want {
+	// The picker and the Upload screen draw the name escaped: every control and bidi control is
+	// spelled out, so the name read with cat is the one seen on the screen.
+	if want := `scan\x0aof\x1b[31mthe\u202egpj.exe.jpg`; back.ImageName != want {
 		t.Errorf("imageName %q, want %q", back.ImageName, want)
 	}
 }

@@ -1,4 +1,4 @@
-package preview
+package imagecheck
 
 import (
 	"bufio"
@@ -49,6 +49,9 @@ const (
 	warningDamaged      = "the image is damaged"
 	warningWrongExtName = "named %s but is a %s"
 )
+
+// ErrNotRegular is returned when a path that was a regular file is now something else.
+var ErrNotRegular = errors.New("not a regular file")
 
 // Info is what is known about a file before any upload.
 type Info struct {

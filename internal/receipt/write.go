@@ -13,7 +13,8 @@ import (
 	"time"
 
 	"example.com/passport-update/api/checks"
-	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/api/fullname"
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // maxSuffix bounds the search for a free name; a thousand receipts for one document in one
@@ -87,18 +88,19 @@ func Writable(dir string) error {
 // person reading the file; empty lists are written as [] rather than null.
 //
 // People read receipts with cat, so the text that names things from outside (the image's file
-// name, the applicant ID, the findings' sentences) is written as the screens draw it, through
-// arabic.Clean: no escape sequence, control or bidi control reaches the terminal. OCR's values in
+// name, the applicant ID, the findings' sentences) is written as the screens draw it: the file
+// name escaped (imagecheck.EscapeName, as the picker shows it), the rest through fullname.Clean; no
+// escape sequence, control or bidi control reaches the terminal. OCR's values in
 // Extracted and the corrections are data and stay as the server and the person gave them.
 func encode(r Receipt) ([]byte, error) {
 	if r.Corrections == nil {
 		r.Corrections = []Correction{}
 	}
-	r.ImageName = arabic.Clean(r.ImageName)
-	r.ApplicantID = arabic.Clean(r.ApplicantID)
+	r.ImageName = imagecheck.EscapeName(r.ImageName)
+	r.ApplicantID = fullname.Clean(r.ApplicantID)
 	findings := make([]checks.Finding, len(r.Findings)) // never the caller's slice
 	for i, f := range r.Findings {
-		f.Sentence = arabic.Clean(f.Sentence)
+		f.Sentence = fullname.Clean(f.Sentence)
 		findings[i] = f
 	}
 	r.Findings = findings
