@@ -13,7 +13,7 @@ import (
 )
 
 // View returns the screen rendered at the end of the last Update: all the drawing work happens
-// there, so View itself costs nothing (the 1 ms budget per frame).
+// there, so View itself costs nothing however often bubbletea asks.
 func (m Model) View() string {
 	if m.quitting {
 		return ""

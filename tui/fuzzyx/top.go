@@ -11,8 +11,8 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
-// mayMatch stays on while it rejects at least filterShare/8 of the entries it sees: it
-// costs about 50 ns an entry, a walk about 140 ns.
+// mayMatch stays on while it rejects at least filterShare/8 of the entries it sees: below that
+// share its own cost outweighs the walks it saves (figures: docs/PERFORMANCE.md).
 const filterShare = 3
 
 // sampleEvery is how often mayMatch looks at an entry while it is off, and filterWindow
