@@ -10,8 +10,10 @@
 //
 //	screens < capture.ansi > tidy.ansi
 //
-// Bold is dropped (freeze draws no bold). This program is not part of the passport-update
-// binary; the test beside it checks that the pictures were remade after their screens changed.
+// Bold is dropped (freeze draws no bold), and so are the blanks that show nothing at the end of
+// a line, whose number depends on the terminal's history, not on the screen. This program is
+// not part of the passport-update binary; the test beside it checks that the pictures were
+// remade after their screens changed.
 package main
 
 import (
@@ -62,6 +64,12 @@ type colour struct {
 type style struct {
 	fg, bg                                     colour
 	italic, underline, strike, reverse, hidden bool
+}
+
+// blank says whether a space in this style shows nothing: no background, no line through or
+// under it, not reversed.
+func (s style) blank() bool {
+	return s.bg.kind == 0 && !s.reverse && !s.underline && !s.strike
 }
 
 // sgr is style as one sequence freeze understands: always from a reset.
@@ -213,21 +221,39 @@ func extendedSemicolons(rest [][]int) (colour, int) {
 	return colour{}, len(rest)
 }
 
+// run is text in one style.
+type run struct {
+	sty  style
+	text string
+}
+
 // tidy rewrites a capture line by line: each run of text after its whole style, each line
-// ending in a reset.
+// ending in a reset. Blanks that show nothing at the end of a line are left out: how many there
+// are depends on what the terminal drew there before (capture-pane -N keeps them, and a space
+// with a background needs -N to be kept), not on the screen.
 func tidy(capture string) string {
 	var (
-		out    strings.Builder
-		cur    style
-		run    strings.Builder
-		runSty style
+		out  strings.Builder
+		cur  style
+		line []run
 	)
-	flush := func() {
-		if run.Len() > 0 {
-			out.WriteString(runSty.sgr())
-			out.WriteString(run.String())
-			run.Reset()
+	endLine := func() {
+		for len(line) > 0 {
+			last := &line[len(line)-1]
+			if !last.sty.blank() {
+				break
+			}
+			if last.text = strings.TrimRight(last.text, " "); last.text != "" {
+				break
+			}
+			line = line[:len(line)-1]
 		}
+		for _, r := range line {
+			out.WriteString(r.sty.sgr())
+			out.WriteString(r.text)
+		}
+		out.WriteString("\x1b[0m\n")
+		line = line[:0]
 	}
 	capture = strings.TrimSuffix(capture, "\n")
 	for i := 0; i < len(capture); {
@@ -254,19 +280,21 @@ func tidy(capture string) string {
 		case c == '\x1b':
 			i += 2
 		case c == '\n':
-			flush()
-			out.WriteString("\x1b[0m\n")
+			endLine()
 			i++
 		default:
-			if run.Len() > 0 && cur != runSty {
-				flush()
+			j := i + 1
+			for j < len(capture) && capture[j] != '\x1b' && capture[j] != '\n' {
+				j++
 			}
-			runSty = cur
-			run.WriteByte(c)
-			i++
+			if n := len(line); n > 0 && line[n-1].sty == cur {
+				line[n-1].text += capture[i:j]
+			} else {
+				line = append(line, run{cur, capture[i:j]})
+			}
+			i = j
 		}
 	}
-	flush()
-	out.WriteString("\x1b[0m\n")
+	endLine()
 	return out.String()
 }
