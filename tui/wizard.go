@@ -49,6 +49,9 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if cmd, ok := m.faceViewKey(k); ok {
+		return cmd
+	}
 	if key.Matches(k, m.keys.Quit) {
 		return m.quit()
 	}
@@ -177,6 +180,8 @@ func (m *Model) act(a action) tea.Cmd {
 		}
 		m.goTo(stReview)
 		return m.startThumbs()
+	case actFaceView:
+		return m.openFaceView()
 	case actToApprove:
 		cs.approve = cs.approve.prepare(a)
 		m.notice = notice{}
