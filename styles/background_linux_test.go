@@ -49,6 +49,7 @@ func TestTheStartUpQuestionDecidesAndGivesTheTerminalBack(t *testing.T) {
 		{"a dark background", "\x1b]11;rgb:1c1c/1c1c/1c1c\a\x1b[?62;22c\x1b[5;1R", true, HalfBlocks},
 		{"kitty", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b_Gi=31;OK\x1b\\\x1b[?62;c\x1b[5;1R", false, Kitty},
 		{"a Sixel terminal (xterm -ti vt340)", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?63;1;2;4;6;9;15;22c\x1b[5;1R", false, Sixel},
+		{"answers out of order, the cursor position first", "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[5;1R\x1b[?62;4;22c", false, Sixel},
 		{"a terminal that answers only the cursor position", "\x1b[5;1R", true, HalfBlocks},
 		{"a terminal that never answers", "", true, HalfBlocks},
 	} {

@@ -83,12 +83,34 @@ func (q *query) read() (string, bool) {
 			return string(buf), false
 		}
 		buf = append(buf, chunk[:m]...)
-		// The DSR answer "\x1b[row;colR" ends the exchange.
-		if k := strings.LastIndex(string(buf), "\x1b["); k >= 0 && strings.HasSuffix(string(buf), "R") {
+		// The DSR answer "\x1b[row;colR" ends the exchange: a terminal answers in order, so the
+		// answers to the questions before it are in.
+		if cursorAnswered(string(buf)) {
 			return string(buf), true
 		}
 	}
 	return string(buf), false
+}
+
+// cursorAnswered reports whether s holds a cursor position report, ESC [ row ; col R.
+func cursorAnswered(s string) bool {
+	for {
+		i := strings.Index(s, "\x1b[")
+		if i < 0 {
+			return false
+		}
+		s = s[i+2:]
+		j, semis := 0, 0
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+			if s[j] == ';' {
+				semis++
+			}
+			j++
+		}
+		if j < len(s) && s[j] == 'R' && semis == 1 {
+			return true
+		}
+	}
 }
 
 // CellSize is the size of one character cell of the terminal on f in pixels, as the terminal

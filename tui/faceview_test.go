@@ -275,7 +275,7 @@ func TestPicturesReachTheTerminalWholeThroughBubbleteasRenderer(t *testing.T) {
 			}
 			for i, l := range lines[:39] {
 				if strings.TrimSpace(l) != "" {
-					t.Fatalf("line %d under the pictures is not blank: %q", i, l)
+					t.Fatalf("line %d under the pictures is not blank: %.60q…", i, l)
 				}
 			}
 			last := lines[39]
@@ -395,5 +395,24 @@ func TestALateKittyAnswerIsNotTyped(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint([]tea.KeyMsg{runes("DEMO-HAPPY")}) {
 		t.Fatalf("passed %v", got)
+	}
+}
+
+// BenchmarkDrawFaceView_200x60_10x20px sizes one drawing of the view (it runs off the loop, on
+// open and on each resize) on a large screen: 200×60 cells of 10×20 pixels, a 600×800 face
+// photo and a 2048×1434 scan (the largest kept).
+func BenchmarkDrawFaceView_200x60_10x20px(b *testing.B) {
+	face := preview.Scale(portraitPhoto(), 600, 800)
+	scan := preview.Scale(landscapeScan(), 2048, 1434)
+	for _, protocol := range []styles.Graphics{styles.HalfBlocks, styles.Kitty, styles.Sixel} {
+		b.Run(protocol.String(), func(b *testing.B) {
+			s := faceScreen{width: 200, height: 60, protocol: protocol, cellW: 10, cellH: 20, profile: termenv.TrueColor}
+			var n int
+			for b.Loop() {
+				d := drawFaceView(face, scan, s)
+				n = len(d.pixels) + len(strings.Join(d.lines, "\n"))
+			}
+			b.ReportMetric(float64(n)/1024, "KiB-frame")
+		})
 	}
 }
