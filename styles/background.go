@@ -24,30 +24,96 @@ func init() {
 	lipgloss.SetHasDarkBackground(true)
 }
 
-// DarkBackground decides whether the background is dark: PASSPORT_THEME (light|dark) first, then
-// COLORFGBG, then, where the terminal can take it (not tmux or screen, not CI), an OSC 11 query
-// answered within QueryTimeout; dark when unknown. The terminal is given back as it was.
-func DarkBackground(getenv func(string) string, in, out *os.File) bool {
-	switch strings.ToLower(getenv("PASSPORT_THEME")) {
-	case "light":
-		return false
-	case "dark":
-		return true
-	}
-	if dark, ok := FromCOLORFGBG(getenv("COLORFGBG")); ok {
-		return dark
-	}
+// Terminal is what the start-up question learnt about the terminal.
+type Terminal struct {
+	Dark     bool     // the background is dark: the theme follows it
+	Graphics Graphics // how the terminal draws pictures
+}
+
+// Graphics is how a terminal draws pictures: HalfBlocks (coloured characters, any terminal)
+// unless it answered that it speaks a picture protocol.
+type Graphics int
+
+const (
+	HalfBlocks Graphics = iota
+	Kitty               // the kitty graphics protocol (kitty, WezTerm, Ghostty, Konsole…)
+	Sixel               // DEC Sixel (xterm -ti vt340, foot, mlterm, WezTerm, Windows Terminal…)
+)
+
+func (g Graphics) String() string {
+	return [...]string{"half-blocks", "kitty", "sixel"}[g]
+}
+
+// The questions, asked in one write and answered in order: the background (OSC 11), whether the
+// kitty graphics protocol is understood (a query for a 1×1 image that is never stored: only a
+// terminal that speaks the protocol answers, with OK), the device attributes (DA1, which lists
+// 4 when Sixel is drawn), and the cursor position (DSR), which every terminal answers last and
+// so ends the wait.
+const (
+	askBackground = "\x1b]11;?\x1b\\"
+	askKitty      = "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"
+	askAttributes = "\x1b[c"
+	askCursor     = "\x1b[6n"
+)
+
+// AskTerminal decides the background and how pictures are drawn, with at most one question to
+// the terminal, bounded by QueryTimeout: a terminal that answers ends the wait with its answer,
+// a silent one costs QueryTimeout, once. The background is PASSPORT_THEME (light|dark), then
+// COLORFGBG, then the terminal's answer; dark when unknown. Nothing is asked under CI, without a
+// TERM, or under tmux or screen (they answer for themselves and do not pass pictures through:
+// half-blocks there); the picture question is also left out on the Linux console, which would
+// print it. The terminal is given back as it was.
+func AskTerminal(getenv func(string) string, in, out *os.File) Terminal {
+	dark, known := darkFromEnv(getenv)
+	told := Terminal{Dark: dark || !known}
 	t := getenv("TERM")
 	if getenv("CI") != "" || t == "" || strings.HasPrefix(t, "screen") || strings.HasPrefix(t, "tmux") || t == "dumb" {
-		return true
+		return told
 	}
-	if in == nil || out == nil {
-		return true
+	pictures := t != "linux" && getenv("TMUX") == "" && getenv("STY") == ""
+	if known && !pictures || in == nil || out == nil {
+		return told
 	}
-	if q := send(in, out); q != nil {
-		return q.finish()
+	question := askCursor
+	if pictures {
+		question = askKitty + askAttributes + question
 	}
-	return true
+	if !known {
+		question = askBackground + question
+	}
+	q := send(in, out, question)
+	if q == nil {
+		return told
+	}
+	answer, ok := q.finish()
+	if !ok {
+		return told
+	}
+	if !known {
+		if d, ok := FromOSC11(answer); ok {
+			told.Dark = d
+		}
+	}
+	if pictures {
+		told.Graphics = GraphicsFrom(answer)
+	}
+	return told
+}
+
+// DarkBackground is AskTerminal's answer about the background.
+func DarkBackground(getenv func(string) string, in, out *os.File) bool {
+	return AskTerminal(getenv, in, out).Dark
+}
+
+// darkFromEnv is what the environment says about the background: PASSPORT_THEME, then COLORFGBG.
+func darkFromEnv(getenv func(string) string) (dark, known bool) {
+	switch strings.ToLower(getenv("PASSPORT_THEME")) {
+	case "light":
+		return false, true
+	case "dark":
+		return true, true
+	}
+	return FromCOLORFGBG(getenv("COLORFGBG"))
 }
 
 // FromCOLORFGBG reads rxvt's "fg;bg" convention: background colours 0–6 and 8 are dark.

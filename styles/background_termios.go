@@ -8,9 +8,11 @@ import (
 	"syscall"
 	"time"
 	"unsafe"
+
+	"golang.org/x/sys/unix"
 )
 
-// query is a background query in flight: the terminal is in raw mode until finish.
+// query is the start-up question in flight: the terminal is in raw mode until finish.
 type query struct {
 	fd       int
 	saved    syscall.Termios
@@ -18,10 +20,10 @@ type query struct {
 }
 
 // send puts the terminal in raw mode (as golang.org/x/term's MakeRaw does: no echo, no line
-// editing, no signals from keys, so nothing typed meanwhile shows or stops the program) and asks
-// for the background (OSC 11) followed by the cursor position (DSR), which every terminal
-// answers. nil when in or out is not a terminal or cannot be written to.
-func send(in, out *os.File) *query {
+// editing, no signals from keys, so nothing typed meanwhile shows or stops the program) and
+// writes question, which ends with the cursor position query (DSR) that every terminal answers.
+// nil when in or out is not a terminal or cannot be written to.
+func send(in, out *os.File, question string) *query {
 	fd := int(in.Fd())
 	saved, err := getTermios(fd)
 	if err != nil {
@@ -42,7 +44,7 @@ func send(in, out *os.File) *query {
 		return nil
 	}
 	q := &query{fd: fd, saved: saved, deadline: time.Now().Add(QueryTimeout)}
-	if _, err := out.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
+	if _, err := out.WriteString(question); err != nil {
 		q.restore()
 		return nil
 	}
@@ -51,16 +53,11 @@ func send(in, out *os.File) *query {
 
 func (q *query) restore() { _ = setTermios(q.fd, &q.saved) }
 
-// finish reads until the DSR answer or the deadline, restores the terminal and decides: dark
-// when the answer says so or when there is no usable answer.
-func (q *query) finish() bool {
+// finish reads until the DSR answer or the deadline and restores the terminal; ok is false when
+// the deadline came first.
+func (q *query) finish() (answer string, ok bool) {
 	defer q.restore()
-	if answer, ok := q.read(); ok {
-		if dark, ok := FromOSC11(answer); ok {
-			return dark
-		}
-	}
-	return true
+	return q.read()
 }
 
 func (q *query) read() (string, bool) {
@@ -86,12 +83,44 @@ func (q *query) read() (string, bool) {
 			return string(buf), false
 		}
 		buf = append(buf, chunk[:m]...)
-		// The DSR answer "\x1b[row;colR" ends the exchange.
-		if k := strings.LastIndex(string(buf), "\x1b["); k >= 0 && strings.HasSuffix(string(buf), "R") {
+		// The DSR answer "\x1b[row;colR" ends the exchange: a terminal answers in order, so the
+		// answers to the questions before it are in.
+		if cursorAnswered(string(buf)) {
 			return string(buf), true
 		}
 	}
 	return string(buf), false
+}
+
+// cursorAnswered reports whether s holds a cursor position report, ESC [ row ; col R.
+func cursorAnswered(s string) bool {
+	for {
+		i := strings.Index(s, "\x1b[")
+		if i < 0 {
+			return false
+		}
+		s = s[i+2:]
+		j, semis := 0, 0
+		for j < len(s) && (s[j] >= '0' && s[j] <= '9' || s[j] == ';') {
+			if s[j] == ';' {
+				semis++
+			}
+			j++
+		}
+		if j < len(s) && s[j] == 'R' && semis == 1 {
+			return true
+		}
+	}
+}
+
+// CellSize is the size of one character cell of the terminal on f in pixels, as the terminal
+// tells the kernel (TIOCGWINSZ); 0, 0 when it does not say.
+func CellSize(f *os.File) (w, h int) {
+	ws, err := unix.IoctlGetWinsize(int(f.Fd()), unix.TIOCGWINSZ)
+	if err != nil || ws.Col == 0 || ws.Row == 0 {
+		return 0, 0
+	}
+	return int(ws.Xpixel) / int(ws.Col), int(ws.Ypixel) / int(ws.Row)
 }
 
 func getTermios(fd int) (syscall.Termios, error) {

@@ -45,6 +45,7 @@ type Config struct {
 	RTL          arabic.Mode
 	Version      string
 	Logger       *slog.Logger // may be nil
+	Graphics     Graphics     // how pictures are drawn (the face view); zero: half-blocks
 	Input        io.Reader    // nil = stdin (tests)
 	Output       io.Writer    // nil = stdout (tests)
 

@@ -30,10 +30,13 @@ type ReviewKeyMap struct {
 	Edit     key.Binding
 	Continue key.Binding
 	Back     key.Binding
+	Look     key.Binding // the face photo and the scan, full screen (faceview.go)
 }
 
 // DefaultReviewKeyMap: up/down and tab/shift+tab move, enter edits, ctrl+s continues, esc
-// goes back to the picker. No bare letters: the Arabic name is typed here.
+// goes back to the picker, f (or ب, where an Arabic layout puts f) shows the face photo and
+// the scan full screen. Letters are typed while a field is edited, so f only counts between
+// edits.
 func DefaultReviewKeyMap() ReviewKeyMap {
 	return ReviewKeyMap{
 		Move:     key.NewBinding(key.WithKeys("up", "down", "tab", "shift+tab"), key.WithHelp("↑↓/tab", "move")),
@@ -42,6 +45,7 @@ func DefaultReviewKeyMap() ReviewKeyMap {
 		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit")),
 		Continue: key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "to approval")),
 		Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Look:     key.NewBinding(key.WithKeys("f", "ب"), key.WithHelp("f", "face")),
 	}
 }
 
@@ -191,6 +195,8 @@ type reviewStep struct {
 	photoTried        bool // decoding was started once (a failure is not retried)
 	scanTried         bool
 	scanDecoded       bool // the scan had no reduced copy and was decoded here
+
+	look faceView // the face photo and the scan, full screen, over this screen
 }
 
 // translationMsg is the answer to IsTranslationStepEnabled.
@@ -212,7 +218,7 @@ func (translationMsg) owner() stepID { return stReview }
 func (thumbMsg) owner() stepID       { return stReview }
 
 func newReview() reviewStep {
-	return reviewStep{keys: DefaultReviewKeyMap(), editKeys: DefaultEditKeyMap(), fieldErr: map[string]string{}}
+	return reviewStep{keys: DefaultReviewKeyMap(), editKeys: DefaultEditKeyMap(), fieldErr: map[string]string{}, look: newFaceView()}
 }
 
 func (r reviewStep) typing() bool { return r.editing }
@@ -383,10 +389,12 @@ func dateProblem(s string) string {
 // startThumbs decodes the scan and the face photo off the loop once the screen is wide enough
 // to show them (now, or after a resize).
 func (r reviewStep) startThumbs(c *common, file picker.ChosenFile, maxBytes int64) (reviewStep, tea.Cmd) {
+	var look tea.Cmd
+	r.look, look = r.look.resized(c)
 	if !r.loaded || c.width < 110 {
-		return r, nil
+		return r, look
 	}
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{look}
 	if r.scan == "" && !r.scanTried && file.Path != "" {
 		r.scanTried = true
 		// The picker's check left a reduced copy with the choice: drawing it needs no decode.
@@ -433,6 +441,9 @@ func (r reviewStep) update(msg tea.Msg, d desk) (reviewStep, tea.Cmd, action) {
 			r.photo = msg.thumb.Text
 		}
 		return r, nil, nil
+	case faceViewMsg:
+		r.look = r.look.answered(msg)
+		return r, nil, nil
 	case tea.KeyMsg:
 		switch {
 		case r.asking:
@@ -461,9 +472,9 @@ func (r reviewStep) onTranslation(msg translationMsg, d desk) (reviewStep, tea.C
 	r.translation = msg.enabled
 	// A late answer (OCR was faster) still brings the Arabic field, unless edits were made.
 	if r.loaded && msg.enabled && !r.arabicShown && len(r.corrections()) == 0 {
-		photo, scan, cursor := r.photo, r.scan, r.cursor
+		photo, scan, cursor, look := r.photo, r.scan, r.cursor, r.look
 		r = r.build(r.data, d.now)
-		r.photo, r.scan, r.photoTried, r.scanTried, r.loaded = photo, scan, true, true, true
+		r.photo, r.scan, r.photoTried, r.scanTried, r.loaded, r.look = photo, scan, true, true, true, look
 		r.cursor = min(cursor, len(r.fields))
 	}
 	return r, nil, nil
@@ -487,6 +498,8 @@ func (r reviewStep) move(k tea.KeyMsg) (reviewStep, tea.Cmd, action) {
 		return r, nil, actBack{}
 	case key.Matches(k, r.keys.Continue):
 		return r.tryContinue()
+	case key.Matches(k, r.keys.Look):
+		return r, nil, actFaceView{}
 	case key.Matches(k, r.keys.Edit):
 		if r.cursor == len(r.fields) {
 			return r.tryContinue()
@@ -622,11 +635,11 @@ func (r reviewStep) ShortHelp() []key.Binding {
 		return append([]key.Binding{r.editKeys.Save, r.editKeys.Cancel}, r.input.ShortHelp()...)
 	case !r.editable():
 		// enter on a value read from the scan edits nothing: the footer does not offer it.
-		return []key.Binding{r.keys.Move, r.keys.Continue, r.keys.Back}
+		return []key.Binding{r.keys.Move, r.keys.Continue, r.keys.Back, r.keys.Look}
 	case r.cursor == len(r.fields):
-		return []key.Binding{r.keys.Move, continueKey, r.keys.Back}
+		return []key.Binding{r.keys.Move, continueKey, r.keys.Back, r.keys.Look}
 	}
-	return []key.Binding{r.keys.Move, r.keys.Edit, r.keys.Continue, r.keys.Back}
+	return []key.Binding{r.keys.Move, r.keys.Edit, r.keys.Continue, r.keys.Back, r.keys.Look}
 }
 
 func (r reviewStep) FullHelp() [][]key.Binding {
@@ -640,11 +653,11 @@ func (r reviewStep) FullHelp() [][]key.Binding {
 		}
 		return append([][]key.Binding{keys}, r.input.FullHelp()...)
 	case !r.editable():
-		return [][]key.Binding{{r.keys.Up, r.keys.Down}, {r.keys.Continue, r.keys.Back}}
+		return [][]key.Binding{{r.keys.Up, r.keys.Down}, {r.keys.Continue, r.keys.Back, r.keys.Look}}
 	case r.cursor == len(r.fields):
-		return [][]key.Binding{{r.keys.Up, r.keys.Down, continueKey}, {r.keys.Continue, r.keys.Back}}
+		return [][]key.Binding{{r.keys.Up, r.keys.Down, continueKey}, {r.keys.Continue, r.keys.Back, r.keys.Look}}
 	}
-	return [][]key.Binding{{r.keys.Up, r.keys.Down, r.keys.Edit}, {r.keys.Continue, r.keys.Back}}
+	return [][]key.Binding{{r.keys.Up, r.keys.Down, r.keys.Edit}, {r.keys.Continue, r.keys.Back, r.keys.Look}}
 }
 
 // editable reports whether enter edits the row under the cursor (the Continue button is not a row).
@@ -664,10 +677,10 @@ func plural(n int, what string) string {
 
 // ShortHelp and FullHelp make the key map a help.KeyMap (every binding, whatever the state).
 func (k ReviewKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Move, k.Edit, k.Continue, k.Back}
+	return []key.Binding{k.Move, k.Edit, k.Continue, k.Back, k.Look}
 }
 func (k ReviewKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.Edit}, {k.Continue, k.Back}}
+	return [][]key.Binding{{k.Up, k.Down, k.Edit}, {k.Continue, k.Back, k.Look}}
 }
 
 // ShortHelp and FullHelp of the editing keys.

@@ -41,8 +41,11 @@ func Run(ctx context.Context, cfg Config) (res Result, err error) {
 		out = os.Stdout
 		cfg.Output = out
 		if in == os.Stdin {
-			// Before bubbletea takes the terminal: the one bounded question the wizard asks it.
-			lipgloss.SetHasDarkBackground(styles.DarkBackground(cfg.Getenv, os.Stdin, os.Stdout))
+			// Before bubbletea takes the terminal: the one bounded question the wizard asks it
+			// (the background, and how it draws pictures).
+			told := styles.AskTerminal(cfg.Getenv, os.Stdin, os.Stdout)
+			lipgloss.SetHasDarkBackground(told.Dark)
+			cfg.Graphics = Graphics{Protocol: told.Graphics, CellSize: func() (int, int) { return styles.CellSize(os.Stdout) }}
 		}
 	}
 	defer func() {
@@ -169,13 +172,15 @@ func paintFrame(frame string, width int) string {
 	return b.String()
 }
 
-// lateAnswerFilter keeps a terminal's late answer to the start-up background query out of the
-// fields. styles.DarkBackground waits QueryTimeout for it; on a slow remote link the answer
-// (OSC 11: ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) can come later, and bubbletea reads it
-// as alt+], runes and alt+\, which would be typed into the Applicant ID. The wizard binds no
-// alt+] key.
+// lateAnswerFilter keeps a terminal's late answers to the start-up question out of the fields.
+// styles.AskTerminal waits QueryTimeout for them; on a slow remote link they can come later, and
+// bubbletea reads an OSC 11 answer (ESC ] 11;rgb:RRRR/GGGG/BBBB, then ESC \ or BEL) as alt+],
+// runes and alt+\, and kitty's answer to the picture query (ESC _ Gi=31;OK ESC \) as alt+_,
+// runes and alt+\: both would be typed into the Applicant ID. (The device attributes and the
+// cursor position arrive as CSI sequences, which bubbletea drops.) The wizard binds no alt+]
+// or alt+_ key.
 func lateAnswerFilter() func(tea.Model, tea.Msg) tea.Msg {
-	inAnswer := false
+	inAnswer, inAPC := false, false
 	return func(_ tea.Model, msg tea.Msg) tea.Msg {
 		k, ok := msg.(tea.KeyMsg)
 		if !ok {
@@ -185,13 +190,18 @@ func lateAnswerFilter() func(tea.Model, tea.Msg) tea.Msg {
 		case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "]":
 			inAnswer = true
 			return nil
+		case k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "_":
+			inAPC = true
+			return nil
+		case inAPC && (k.Type == tea.KeyRunes && !k.Alt || k.Type == tea.KeySpace):
+			return nil
 		case inAnswer && k.Type == tea.KeyRunes && !k.Alt && answerText(k.Runes):
 			return nil
-		case inAnswer && (k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "\\" || k.Type == tea.KeyCtrlG):
-			inAnswer = false
+		case (inAnswer || inAPC) && (k.Type == tea.KeyRunes && k.Alt && string(k.Runes) == "\\" || k.Type == tea.KeyCtrlG):
+			inAnswer, inAPC = false, false
 			return nil
 		}
-		inAnswer = false
+		inAnswer, inAPC = false, false
 		return msg
 	}
 }

@@ -145,6 +145,9 @@ func (m *Model) render() string {
 	if m.tooSmall() {
 		return m.renderTooSmall()
 	}
+	if screen, ok := m.faceViewScreen(); ok {
+		return screen
+	}
 	header, footer, bodyH := m.chrome()
 	body := m.renderBody(bodyH)
 	body = clipLines(body, bodyH)

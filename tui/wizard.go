@@ -50,6 +50,9 @@ func (m *Model) key(k tea.KeyMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if cmd, ok := m.faceViewKey(k); ok {
+		return cmd
+	}
 	if key.Matches(k, m.keys.Quit) {
 		return m.quit()
 	}
@@ -178,6 +181,8 @@ func (m *Model) act(a action) tea.Cmd {
 		}
 		m.goTo(stReview)
 		return m.startThumbs()
+	case actFaceView:
+		return m.openFaceView()
 	case actToApprove:
 		cs.approve = cs.approve.prepare(a)
 		m.notice = notice{}
