@@ -148,7 +148,9 @@ func TestASilentTerminalCostsOneWait(t *testing.T) {
 	if got.Graphics != HalfBlocks || !got.Dark {
 		t.Errorf("a silent terminal gave %+v", got)
 	}
-	if took < QueryTimeout || took >= 2*QueryTimeout {
-		t.Errorf("a silent terminal took %v, want one wait of %v", took, QueryTimeout)
+	// The questions went out and were waited for, and the wait was bounded: not termenv's five
+	// seconds. How long it takes is measured by BenchmarkStartup_120x40, not asserted here.
+	if took < QueryTimeout || took >= time.Second {
+		t.Errorf("a silent terminal took %v, want one bounded wait of %v", took, QueryTimeout)
 	}
 }
