@@ -6,11 +6,9 @@ package preview
 import (
 	"bufio"
 	"bytes"
-	"encoding/base64"
 	"fmt"
 	"image"
 	"io"
-	"strings"
 
 	"golang.org/x/image/draw"
 )
@@ -58,27 +56,8 @@ func DecodeWhole(r io.Reader, maxSide int) (*image.RGBA, error) {
 // FromBase64 keeps (MaxBase64Bytes, the header's pixel count), and returns it at most maxSide
 // pixels a side; ok is false when it is too large or not an image.
 func DecodeBase64(s string, maxSide int) (*image.RGBA, bool) {
-	if i := strings.Index(s, ";base64,"); i >= 0 && strings.HasPrefix(s, "data:") {
-		s = s[i+len(";base64,"):]
-	}
-	if base64.StdEncoding.DecodedLen(len(s)) > MaxBase64Bytes+MaxBase64Bytes/8 {
-		return nil, false
-	}
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == ' ' || r == '\t' {
-			return -1
-		}
-		return r
-	}, s)
-	raw, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		raw, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
-	}
-	if err != nil || len(raw) == 0 || len(raw) > MaxBase64Bytes {
-		return nil, false
-	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 {
+	raw, cfg, _, ok := base64Image(s)
+	if !ok {
 		return nil, false
 	}
 	if int64(cfg.Width)*int64(cfg.Height) > maxBase64PNGPixels {

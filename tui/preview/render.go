@@ -138,28 +138,9 @@ const (
 // prefix and line breaks are tolerated) and renders it; ok is false when it is too large or does
 // not decode as an image.
 func FromBase64(s string, cols, rows int) (Thumbnail, bool) {
-	if i := strings.Index(s, ";base64,"); i >= 0 && strings.HasPrefix(s, "data:") {
-		s = s[i+len(";base64,"):]
-	}
-	if base64.StdEncoding.DecodedLen(len(s)) > MaxBase64Bytes+MaxBase64Bytes/8 {
-		return Thumbnail{}, false
-	}
-	s = strings.Map(func(r rune) rune {
-		if r == '\n' || r == '\r' || r == ' ' || r == '\t' {
-			return -1
-		}
-		return r
-	}, s)
-	raw, err := base64.StdEncoding.DecodeString(s)
-	if err != nil {
-		raw, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
-	}
-	if err != nil || len(raw) == 0 || len(raw) > MaxBase64Bytes {
-		return Thumbnail{}, false
-	}
 	// The same order as for a local file: the header's size first, then a reduced decode.
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(raw))
-	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 {
+	raw, cfg, format, ok := base64Image(s)
+	if !ok {
 		return Thumbnail{}, false
 	}
 	limit := int64(maxBase64Pixels)
@@ -175,4 +156,34 @@ func FromBase64(s string, cols, rows int) (Thumbnail, bool) {
 	}
 	t := Render(img, cols, rows)
 	return t, t.Cols > 0
+}
+
+// base64Image undoes the base64 of a JPEG or PNG the server sent (a "data:image/…;base64,"
+// prefix and line breaks are tolerated) within MaxBase64Bytes and reads its header; ok is false
+// when it is too large or not one of the two formats.
+func base64Image(s string) (raw []byte, cfg image.Config, format string, ok bool) {
+	if i := strings.Index(s, ";base64,"); i >= 0 && strings.HasPrefix(s, "data:") {
+		s = s[i+len(";base64,"):]
+	}
+	if base64.StdEncoding.DecodedLen(len(s)) > MaxBase64Bytes+MaxBase64Bytes/8 {
+		return nil, cfg, "", false
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == ' ' || r == '\t' {
+			return -1
+		}
+		return r
+	}, s)
+	raw, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		raw, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(s, "="))
+	}
+	if err != nil || len(raw) == 0 || len(raw) > MaxBase64Bytes {
+		return nil, cfg, "", false
+	}
+	cfg, format, err = image.DecodeConfig(bytes.NewReader(raw))
+	if err != nil || (format != "jpeg" && format != "png") || cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, cfg, "", false
+	}
+	return raw, cfg, format, true
 }
