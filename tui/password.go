@@ -160,15 +160,7 @@ func (p passwordStep) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Turn the keyboard to the customer; the password is never shown or stored."))
 	b.WriteString("\n\n")
-	in := p.input
-	in.SetWidth(c.width - 1)
-	b.WriteString(in.View(c.field))
-	b.WriteString("\n")
-	if d := p.input.Dropped(); d != "" {
-		for _, l := range wrapText("⚠ "+d, c.width-1) {
-			b.WriteString(t.WarnText.Render(l) + "\n")
-		}
-	}
+	b.WriteString(fieldView(c, p.input))
 	if p.req.busy() {
 		b.WriteString("\n" + spin + " Verifying…\n")
 	}

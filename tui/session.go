@@ -200,15 +200,7 @@ func (s sessionStep) view(c *common, spin string) string {
 	}
 	b.WriteString(t.Muted.Render("Type the customer's applicant ID and press enter."))
 	b.WriteString("\n\n")
-	in := s.input
-	in.SetWidth(c.width - 1)
-	b.WriteString(in.View(c.field))
-	b.WriteString("\n")
-	if d := s.input.Dropped(); d != "" {
-		for _, l := range wrapText("⚠ "+d, c.width-1) {
-			b.WriteString(t.WarnText.Render(l) + "\n")
-		}
-	}
+	b.WriteString(fieldView(c, s.input))
 	if s.req.busy() {
 		b.WriteString("\n" + spin + " Opening the session (token, allowed steps, verification method)…\n")
 	}
@@ -244,4 +236,17 @@ func (s sessionStep) view(c *common, spin string) string {
 func (k SessionKeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Open, k.Pick} }
 func (k SessionKeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Open, k.Up, k.Down, k.Cancel}}
+}
+
+// fieldView draws a one-line text field at the screen's width, with the sentence saying what
+// was left out of what was typed or pasted, if anything was.
+func fieldView(c *common, in textfield.Field) string {
+	in.SetWidth(c.width - 1)
+	out := in.View(c.field) + "\n"
+	if d := in.Dropped(); d != "" {
+		for _, l := range wrapText("⚠ "+d, c.width-1) {
+			out += c.th.WarnText.Render(l) + "\n"
+		}
+	}
+	return out
 }
