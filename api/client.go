@@ -17,7 +17,7 @@ const (
 	DefaultUploadTimeout = 60 * time.Second
 	// MaxAnswerBytes is the most of an answer body the client reads; a larger answer is refused
 	// without being read whole (a misconfigured URL can point at a download).
-	MaxAnswerBytes = 8 << 20
+	MaxAnswerBytes = 8_000_000 // 8 MB, in the unit every size is shown in
 )
 
 // VerifyPath picks which VerifyPassword path is used.

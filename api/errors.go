@@ -324,7 +324,7 @@ func (e *Error) sentence() string {
 		case reasonEmpty:
 			return fmt.Sprintf("The server sent an empty answer while %s. Try again.", e.what())
 		case reasonTooLarge:
-			return fmt.Sprintf("The server's answer was too large (over %d MiB) and was not read. Check the API URL.", MaxAnswerBytes>>20)
+			return fmt.Sprintf("The server's answer was too large (over %d MB) and was not read. Check the API URL.", MaxAnswerBytes/1_000_000)
 		case reasonTruncated:
 			return fmt.Sprintf("The server's answer was cut off while %s. Try again.", e.what())
 		case reasonMissing:
