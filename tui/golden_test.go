@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"example.com/passport-update/tui/arabic"
@@ -126,6 +127,10 @@ var screenCases = []screenCase{
 		f.toReview()
 		f.press("ctrl+s", "enter")
 	}},
+	{name: "approve_scrolled", api: func(a *fakeAPI) { a.fullNameAr = longName; a.expiry = "2020-01-01T00:00:00" }, run: func(f *flow) {
+		f.toReview()
+		f.press("ctrl+s", "down", "down", "down")
+	}},
 	{name: "approve_unknown", api: func(a *fakeAPI) { a.approveMode = "drop" }, run: func(f *flow) {
 		f.toReview()
 		f.press("ctrl+s", "enter")
@@ -194,6 +199,11 @@ func TestScreens(t *testing.T) {
 				out := snapshot(f)
 				if got := strings.Count(string(out), "\n"); got != size[1] {
 					t.Errorf("screen has %d lines, want the terminal's %d", got, size[1])
+				}
+				// A body taller than its rows would be cut without a word: each step fits
+				// its rows and says itself what is out of view ("↓ more below").
+				if _, _, h := f.m.chrome(); !f.m.tooSmall() && lipgloss.Height(f.m.renderBody(h)) > h {
+					t.Errorf("the body is %d lines for %d rows: the end is cut without saying so", lipgloss.Height(f.m.renderBody(h)), h)
 				}
 				golden.RequireEqual(t, out)
 				if c.api != nil && fa.uploadGate != nil {
