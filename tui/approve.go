@@ -11,7 +11,6 @@ import (
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/checks"
 	"example.com/passport-update/styles"
-	"example.com/passport-update/tui/arabic"
 )
 
 // ApproveKeyMap is the Approve screen's keys.
@@ -201,7 +200,7 @@ func (a *approveStep) view(c *common, spin, applicant string, h int) string {
 	t := c.th
 	var lines []string
 	add := func(style func(...string) string, s string, indent string) {
-		for _, l := range wrapText(s, c.width-1-len(indent)) {
+		for _, l := range c.sentence(s, c.width-1-len(indent)) {
 			lines = append(lines, indent+style(l))
 		}
 	}
@@ -222,9 +221,9 @@ func (a *approveStep) view(c *common, spin, applicant string, h int) string {
 		lines = append(lines, "  "+t.Label.Render("fullNameAr  ")+"null"+t.Muted.Render("  (translation off, no Arabic name read)"))
 	}
 	lines = append(lines, "")
-	about := fmt.Sprintf("Document %s", arabic.Visible(a.docNumber))
+	about := "Document " + a.docNumber
 	if applicant != "" {
-		about += " for applicant " + arabic.Visible(applicant)
+		about += " for applicant " + applicant
 	}
 	about += ". The server approves the scan it read."
 	if len(a.kept) > 0 {
@@ -232,7 +231,7 @@ func (a *approveStep) view(c *common, spin, applicant string, h int) string {
 	}
 	add(t.Muted.Render, about, "")
 	for _, k := range a.kept {
-		add(plain, fmt.Sprintf("%s: corrected here to %s; the server keeps %s", k.label, arabic.Visible(k.corrected), arabic.Visible(k.server)), "  ")
+		add(plain, fmt.Sprintf("%s: corrected here to %s; the server keeps %s", k.label, k.corrected, k.server), "  ")
 	}
 	if len(a.kept) > 0 {
 		if c.receipts {
@@ -249,7 +248,7 @@ func (a *approveStep) view(c *common, spin, applicant string, h int) string {
 			lines = append(lines, t.WarnText.Render("The checks found:"))
 		}
 		for _, f := range a.findings {
-			lines = append(lines, findingLines(t, f, c.width-1, "  ")...)
+			lines = append(lines, findingLines(c, f, c.width-1, "  ")...)
 		}
 		add(t.Muted.Render, "The checks judge the values the server holds. The server may refuse or accept them. esc goes back to review.", "")
 		lines = append(lines, "")

@@ -105,6 +105,17 @@ var screenCases = []screenCase{
 		f.press("ctrl+s", "enter")
 		f.settle()
 	}},
+	{name: "review_server_refused_in_arabic_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp },
+		api: func(a *fakeAPI) { a.approveMode, a.refusal = "400ar", "الاسم ناقص" }, run: func(f *flow) {
+			f.toReview()
+			f.press("ctrl+s", "enter")
+			f.settle()
+		}},
+	{name: "review_persian_yeh_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) {
+		f.toReview()
+		f.press("enter", "ctrl+u")
+		f.typeText("موسی عیسی مصطفی")
+	}},
 	{name: "review_bottom", run: func(f *flow) {
 		f.toReview()
 		for f.m.cs.review.cursor < len(f.m.cs.review.fields) {

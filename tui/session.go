@@ -205,7 +205,7 @@ func (s sessionStep) view(c *common, spin string) string {
 	b.WriteString(in.View(c.field))
 	b.WriteString("\n")
 	if d := s.input.Dropped(); d != "" {
-		for _, l := range wrapText("⚠ "+d, c.width-1) {
+		for _, l := range c.sentence("⚠ "+d, c.width-1) {
 			b.WriteString(t.WarnText.Render(l) + "\n")
 		}
 	}
