@@ -15,7 +15,7 @@ import (
 // common is what every step reads: size, theme, display mode, clock. The root owns it and
 // hands a pointer to views only (steps never keep it).
 type common struct {
-	th     *styles.Theme // shared, never copied: a Theme is 14 KB of styles
+	th     *styles.Theme // shared, never copied: a Theme is many styles
 	field  textfield.Styles
 	width  int
 	height int

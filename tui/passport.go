@@ -35,10 +35,12 @@ type specimensMsg struct{ err error }
 
 func (specimensMsg) owner() stepID { return stPassport }
 
-func newPassport(cfg *Config, w, h int) passportStep {
+// newPassport's picker draws in the theme, at the size c has.
+func newPassport(cfg *Config, c *common) passportStep {
+	opts := picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize, Styles: picker.StylesFrom(c.th)}
 	return passportStep{
 		keys:   DefaultPassportKeyMap(),
-		picker: picker.New(picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize}).SetSize(w, h),
+		picker: picker.New(opts).SetSize(c.width, max(c.height-6, 5)),
 	}
 }
 

@@ -200,7 +200,7 @@ func (m Model) listLines(w, h int) []string {
 
 // cursorCell draws the input's cursor as every field does (textfield.Cursor).
 func (m Model) cursorCell(s string) string {
-	return textfield.Cursor(m.st.Cursor, lipgloss.ColorProfile() == termenv.Ascii)(s)
+	return textfield.Cursor(m.st.Caret, m.st.Profile == termenv.Ascii)(s)
 }
 
 // highlight renders s with the bytes at idx (rune starts, ascending) in the match style.
