@@ -177,6 +177,12 @@ func init() {
 			screenCase{name: "long_name_review_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview() }},
 			screenCase{name: "long_name_editing_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("enter") }},
 			screenCase{name: "long_name_approve_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
+			screenCase{name: "long_name_typed_" + mode.String(), cfg: cfg, run: func(f *flow) {
+				f.toReview()
+				f.press("enter", "ctrl+u")
+				f.typeText(longName)
+				f.press("enter")
+			}},
 		)
 	}
 }

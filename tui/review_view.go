@@ -98,20 +98,24 @@ func (m reviewStep) view(c *common, h int) string {
 			lines = append(lines, prefix+lab+in.View(c.field))
 			lines = append(lines, m.editLines(c, f, leftW)...)
 		} else {
+			// The value's lines as drawn, styled after the tail is placed: the spaces that align
+			// a right-to-left line to the right are where its tail may go.
 			var vals []string
+			valStyle := plainStyle
+			rtlRight := false // a value aligned to the right, which ends at the left of its last line
 			switch {
 			case f.value == "":
-				vals = []string{t.Muted.Render("(empty)")}
+				vals, valStyle = []string{"(empty)"}, t.Muted.Render
 			case f.spec.key == "VisualZone":
 				for _, row := range mrzRows(f.value) {
 					vals = append(vals, valueLines(arabic.Visible(row), c.mode, valueW)...)
 				}
 			default:
-				vals = valueLines(arabic.Visible(f.value), c.mode, valueW)
+				v := arabic.Visible(f.value)
+				vals = valueLines(v, c.mode, valueW)
+				rtlRight = c.mode == arabic.ModeApp && len(vals) > 1 && arabic.ParagraphDirection(v) == arabic.DirRTL
 				if f.edited() {
-					for j := range vals {
-						vals[j] = t.Edited.Render(vals[j])
-					}
+					valStyle = t.Edited.Render
 				}
 			}
 			var tail string
@@ -123,11 +127,20 @@ func (m reviewStep) view(c *common, h int) string {
 			if f.edited() {
 				tail = strings.TrimSpace(tail + " (edited)")
 			}
+			last := vals[len(vals)-1]
+			lastText := strings.TrimLeft(last, " ")
+			for j, v := range vals {
+				text := strings.TrimLeft(v, " ")
+				vals[j] = v[:len(v)-len(text)] + valStyle(text)
+			}
 			if tail != "" {
-				last := vals[len(vals)-1]
-				if lipgloss.Width(last)+1+arabic.Width(tail) <= valueW {
-					vals[len(vals)-1] = last + t.Muted.Render(" "+tail)
-				} else {
+				lead, tw := len(last)-len(lastText), arabic.Width(tail)
+				switch {
+				case rtlRight && lead > tw:
+					vals[len(vals)-1] = t.Muted.Render(tail) + strings.Repeat(" ", lead-tw) + valStyle(lastText)
+				case arabic.Width(last)+1+tw <= valueW:
+					vals[len(vals)-1] += t.Muted.Render(" " + tail)
+				default:
 					vals = append(vals, t.Muted.Render(tail))
 				}
 			}
@@ -187,6 +200,9 @@ func (m reviewStep) view(c *common, h int) string {
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left), "  ", clipLines(right, h))
 }
+
+// plainStyle draws text as it is.
+func plainStyle(s ...string) string { return strings.Join(s, "") }
 
 // intro says what this screen's values become: which one is sent, and where the rest are kept.
 func (m reviewStep) intro(c *common) string {
