@@ -99,8 +99,12 @@ func clipLines(s string, n int) string {
 // that takes more than one line is aligned to the right of w, where a reader of Arabic starts
 // each line.
 func valueLines(v string, m arabic.Mode, w int) []string {
+	return linesIn(v, m, w, arabic.ParagraphDirection(v))
+}
+
+// linesIn is valueLines for a text whose direction is dir.
+func linesIn(v string, m arabic.Mode, w int, dir arabic.Direction) []string {
 	w = max(w, 1)
-	dir := arabic.ParagraphDirection(v)
 	drawn := func(s string) int { return arabic.Width(arabic.DisplayIn(s, m, dir)) }
 	if drawn(v) <= w {
 		return []string{arabic.DisplayIn(v, m, dir)}
@@ -151,8 +155,18 @@ func valueLines(v string, m arabic.Mode, w int) []string {
 // word: "--receipt" stays whole; a word is broken only when it is wider than the line: nothing
 // is cut), and each line drawn in the display mode, so in app mode the Arabic inside reads as it
 // does in a value. Style each line after: reordering would scatter escape sequences.
+//
+// A sentence is read left to right, as the wizard's own words are, even when it begins with a
+// server's Arabic message ("كلمة المرور غير صحيحة. Ask the customer to type it again."): the
+// Arabic is one run read right to left inside it. Only a sentence with no left-to-right letter
+// at all (a server's message alone) is a right-to-left paragraph.
 func (c *common) sentence(s string, w int) []string {
-	return valueLines(arabic.Visible(s), c.mode, w)
+	s = arabic.Visible(s)
+	dir := arabic.DirLTR
+	if arabic.HasRTL(s) && !arabic.HasLTR(s) {
+		dir = arabic.DirRTL
+	}
+	return linesIn(s, c.mode, w, dir)
 }
 
 // block draws a sentence as the notice of its kind (an error, a warning or information): a

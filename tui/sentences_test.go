@@ -63,3 +63,22 @@ func TestLowerFirstKeepsTheCapitalOfAName(t *testing.T) {
 		}
 	}
 }
+
+// A sentence the wizard makes around a server's Arabic message reads left to right, the Arabic
+// one run inside it; a server's Arabic message alone is a right-to-left paragraph.
+func TestASentenceIsReadLeftToRightUnlessItIsAllArabic(t *testing.T) {
+	c := &common{mode: arabic.ModeApp}
+	const msg = "كلمة المرور غير صحيحة"
+	mixed := c.sentence(msg+". Ask the customer to type it again.", 76)
+	if want := arabic.Display(msg, arabic.ModeApp) + ". Ask the customer to type it again."; len(mixed) != 1 || mixed[0] != want {
+		t.Errorf("the wizard's sentence around an Arabic message: %q, want %q", mixed, want)
+	}
+	alone := c.sentence(msg+".", 76)
+	if want := arabic.DisplayIn(msg+".", arabic.ModeApp, arabic.DirRTL); len(alone) != 1 || alone[0] != want {
+		t.Errorf("an Arabic message alone: %q, want %q", alone, want)
+	}
+	c.mode = arabic.ModeTerminal
+	if got := c.sentence(msg+". Ask the customer.", 76); len(got) != 1 || got[0] != msg+". Ask the customer." {
+		t.Errorf("terminal mode: %q, want the sentence in logical order", got)
+	}
+}

@@ -142,6 +142,17 @@ func needsBidi(s string) bool {
 	return false
 }
 
+// HasLTR reports whether s holds any left-to-right character (bidi class L: Latin letters, among
+// others; not digits or punctuation).
+func HasLTR(s string) bool {
+	for _, r := range s {
+		if classOf(r) == classL {
+			return true
+		}
+	}
+	return false
+}
+
 // HasRTL reports whether s holds any right-to-left character (bidi class R or AL).
 func HasRTL(s string) bool {
 	for _, r := range s {

@@ -47,6 +47,14 @@ func TestDisplayAppReordersAndJoins(t *testing.T) {
 	}
 }
 
+func TestHasLTR(t *testing.T) {
+	for s, want := range map[string]bool{"كلمة المرور غير صحيحة. 2": false, "علي Ahmed": true, "١٢٣ - 45": false, "": false} {
+		if got := HasLTR(s); got != want {
+			t.Errorf("HasLTR(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestParagraphDirectionIsTheFirstStrongCharacters(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
