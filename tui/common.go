@@ -160,13 +160,17 @@ func linesIn(v string, m arabic.Mode, w int, dir arabic.Direction) []string {
 // server's Arabic message ("كلمة المرور غير صحيحة. Ask the customer to type it again."): the
 // Arabic is one run read right to left inside it. Only a sentence with no left-to-right letter
 // at all (a server's message alone) is a right-to-left paragraph.
-func (c *common) sentence(s string, w int) []string {
+func (c *common) sentence(s string, w int) []string { return sentenceLines(s, c.mode, w) }
+
+// sentenceLines is common.sentence for display mode m, for a component that draws in the mode
+// it is given (the file picker).
+func sentenceLines(s string, m arabic.Mode, w int) []string {
 	s = arabic.Visible(s)
 	dir := arabic.DirLTR
 	if arabic.HasRTL(s) && !arabic.HasLTR(s) {
 		dir = arabic.DirRTL
 	}
-	return linesIn(s, c.mode, w, dir)
+	return linesIn(s, m, w, dir)
 }
 
 // block draws a sentence as the notice of its kind (an error, a warning or information): a

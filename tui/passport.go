@@ -37,7 +37,8 @@ func (specimensMsg) owner() stepID { return stPassport }
 
 // newPassport's picker draws in the theme, at the size c has.
 func newPassport(cfg *Config, c *common) passportStep {
-	opts := picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize, Styles: picker.StylesFrom(c.th)}
+	opts := picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize, Styles: picker.StylesFrom(c.th),
+		Sentence: sentenceLines}
 	return passportStep{
 		keys:   DefaultPassportKeyMap(),
 		picker: picker.New(opts).SetSize(c.width, max(c.height-6, 5)),
@@ -80,7 +81,12 @@ func (p passportStep) setSize(w, h int) passportStep {
 	return p
 }
 
+// view is the picker, its sentence drawn in the display mode of now (ctrl+r changes it without
+// a message to this step).
+func (p passportStep) view(c *common) string { return p.picker.SetMode(c.mode).View() }
+
 func (p passportStep) update(msg tea.Msg, d desk) (passportStep, tea.Cmd, action) {
+	p.picker = p.picker.SetMode(d.mode) // the sentence's lines decide the list's height
 	switch msg := msg.(type) {
 	case specimensMsg:
 		return p, nil, actNotice{kind: noticeError, sentence: "The specimen passports could not be written to " + d.cfg.StartDir +

@@ -46,6 +46,20 @@ func TestArabicInsideSentencesIsDrawnLikeValues(t *testing.T) {
 			f.settle()
 			f.requireScreen("The server refused the Arabic full name", "✖ Server")
 			seen(f, "the notice and the note", refusal)
+
+			// OCR fails with the server's Arabic message: the picker says it above the list.
+			const unread = "تعذرت قراءة الجواز" // "the passport could not be read"
+			fa = newFakeAPI()
+			fa.ocrFail = unread
+			f = newFlow(t, fa, size[0], size[1], func(c *Config) { c.RTL = mode })
+			f.openSession("APP-1042")
+			f.verify(testPassword)
+			f.settle()
+			f.pick()
+			if f.m.step != stPassport {
+				t.Fatalf("step %v after OCR failed, want the passport step", f.m.step)
+			}
+			seen(f, "the picker's sentence", unread)
 		}
 	}
 }

@@ -173,7 +173,7 @@ func (m *Model) renderBody(h int) string {
 	case stPassword:
 		return cs.password.view(c, spin)
 	case stPassport:
-		return cs.passport.picker.View()
+		return cs.passport.view(c)
 	case stUpload:
 		return cs.upload.view(c, spin)
 	case stReview:
