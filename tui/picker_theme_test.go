@@ -51,7 +51,10 @@ func TestThePickerDrawsInTheThemesColours(t *testing.T) {
 	// The picker must not fall back on lipgloss's default renderer: give that one colour too,
 	// so a palette of its own would show.
 	lipgloss.SetColorProfile(termenv.TrueColor)
-	defer lipgloss.SetColorProfile(termenv.Ascii)
+	defer func() {
+		lipgloss.SetColorProfile(termenv.Ascii)
+		lipgloss.SetHasDarkBackground(true) // as TestMain left them
+	}()
 	for _, dark := range []bool{true, false} {
 		r := lipgloss.NewRenderer(io.Discard)
 		r.SetColorProfile(termenv.TrueColor)
@@ -90,5 +93,4 @@ func TestThePickerDrawsInTheThemesColours(t *testing.T) {
 			}
 		}
 	}
-	lipgloss.SetHasDarkBackground(true)
 }
