@@ -233,7 +233,7 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 
 // maxImageBytes is the limit in bytes. A megabyte is 1,000,000 bytes, the unit every screen and
 // sentence shows sizes in (imagecheck.HumanBytes), so "--max-image-mb 10" is refused as "the limit is
-// 10.0 MB", not as a 10 MiB limit that reads "10.5 MB".
+// 10 MB", not as a 10 MiB limit that reads "10.5 MB".
 func (c config) maxImageBytes() int64 { return int64(c.MaxImageMB) * 1_000_000 }
 
 // secretFrom is the secret in file (named by setting) when one is given, else env's.

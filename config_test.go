@@ -229,26 +229,31 @@ func TestABadValueIsNamedAsThePersonSetIt(t *testing.T) {
 		{"tenant-secret-file", "does-not-exist.txt"},
 		{"log", "no-such-folder/requests.log"},
 		{"ca-file", "no-such-ca.pem"},
+		{"api-url", "ftp://bank.example/"},
 	} {
 		variable := newSettings(newFlagSet("t"), envOf(nil)).lookup(tc.setting).env
 		t.Run(tc.setting+" from "+variable, func(t *testing.T) {
 			env := map[string]string{variable: tc.value}
 			for k, v := range remote {
-				env[k] = v
+				if _, set := env[k]; !set {
+					env[k] = v
+				}
 			}
 			err := loadSettings(t, nil, env)
 			if err == nil {
 				t.Fatalf("%s=%q was accepted", variable, tc.value)
 			}
 			msg := api.Sentence(err)
-			if !strings.Contains(msg, variable) || strings.HasPrefix(msg, "--") {
-				t.Errorf("%s=%q: %q does not name the variable", variable, tc.value, msg)
+			if !strings.Contains(msg, variable) || strings.Contains(msg, "--"+tc.setting) {
+				t.Errorf("%s=%q: %q does not name the variable alone", variable, tc.value, msg)
 			}
 		})
 		t.Run(tc.setting+" from --"+tc.setting, func(t *testing.T) {
 			env := map[string]string{variable: "also set, and overridden"}
 			for k, v := range remote {
-				env[k] = v
+				if _, set := env[k]; !set {
+					env[k] = v
+				}
 			}
 			err := loadSettings(t, []string{"--" + tc.setting, tc.value}, env)
 			if err == nil {

@@ -279,15 +279,12 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 		env.startDir = wd
 	}
 
-	hc, err := api.NewHTTPClient(cfg.CAFile)
+	hc, err := api.NewHTTPClient(cfg.CAFile, cfg.named("ca-file"))
 	if err != nil {
-		if from := cfg.named("ca-file"); from != "--ca-file" {
-			// api's sentence speaks of --ca-file; say which variable named the file.
-			return nil, usageError{from + ": " + api.Sentence(err)}
-		}
 		return nil, err
 	}
 	opts := []api.Option{
+		api.WithURLSetting(cfg.named("api-url")),
 		api.WithHTTPClient(hc),
 		api.WithLanguage(cfg.Lang),
 		api.WithTimeout(cfg.Timeout),

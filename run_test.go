@@ -700,8 +700,8 @@ func TestTheImageLimitReadsAsTheFlagSaysIt(t *testing.T) {
 		code        int
 		sentence    string
 	}{
-		{"a 13,048,712-byte scan over a 10 MB limit", "10", 13_048_712, exitImage, "The file is 13.0 MB; the limit is 10.0 MB."},
-		{"a 15,700,000-byte scan over the default 15 MB", "", 15_700_000, exitImage, "The file is 15.7 MB; the limit is 15.0 MB."},
+		{"a 13,048,712-byte scan over a 10 MB limit", "10", 13_048_712, exitImage, "The file is 13.0 MB; the limit is 10 MB."},
+		{"a 15,700,000-byte scan over the default 15 MB", "", 15_700_000, exitImage, "The file is 15.7 MB; the limit is 15 MB."},
 		{"a scan of exactly 10,000,000 bytes is within 10 MB", "10", 10_000_000, exitOK, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,7 +17,7 @@ const (
 	DefaultUploadTimeout = 60 * time.Second
 	// MaxAnswerBytes is the most of an answer body the client reads; a larger answer is refused
 	// without being read whole (a misconfigured URL can point at a download).
-	MaxAnswerBytes = 8 << 20
+	MaxAnswerBytes = 8_000_000 // 8 MB, in the unit every size is shown in
 )
 
 // VerifyPath picks which VerifyPassword path is used.
@@ -66,6 +66,7 @@ type Client struct {
 	logger        *slog.Logger
 	verifyPath    VerifyPath
 	userAgent     string
+	urlSetting    string // where baseURL came from, named when it is refused
 	// learned is the VerifyPassword path that answered (0 unknown, 1 doc, 2 sdk).
 	learned *atomic.Int32
 	// secrets is every secret handled so far, shared like learned.
@@ -152,16 +153,15 @@ func WithUserAgent(version string) Option {
 	}
 }
 
+// WithURLSetting names where New's baseURL came from, as the person set it ("--api-url",
+// "PASSPORT_API_URL"): the sentence refusing the URL names it.
+func WithURLSetting(name string) Option { return func(c *Client) { c.urlSetting = name } }
+
 // New builds a client for baseURL (which may carry a path prefix such as /OnBoarding/).
 // http:// is refused for hosts other than loopback: the session token and the password
 // must never cross a network in clear.
 func New(baseURL string, opts ...Option) (*Client, error) {
-	u, err := parseBaseURL(baseURL)
-	if err != nil {
-		return nil, err
-	}
 	c := &Client{
-		base:          u,
 		timeout:       DefaultTimeout,
 		uploadTimeout: DefaultUploadTimeout,
 		userAgent:     "passport-update",
@@ -175,9 +175,14 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 			o(c)
 		}
 	}
+	u, err := parseBaseURL(baseURL, c.urlSetting)
+	if err != nil {
+		return nil, err
+	}
+	c.base = u
 	c.secrets.add(c.token)
 	if c.http == nil {
-		h, err := NewHTTPClient("")
+		h, err := NewHTTPClient("", "")
 		if err != nil {
 			return nil, err
 		}
@@ -188,9 +193,9 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
-func parseBaseURL(raw string) (*url.URL, error) {
+func parseBaseURL(raw, setting string) (*url.URL, error) {
 	refuse := func(reason, detail string) error {
-		return &Error{Call: "New", Kind: KindRefused, reason: reason, host: detail}
+		return &Error{Call: "New", Kind: KindRefused, reason: reason, host: detail, setting: setting}
 	}
 	raw = strings.TrimSpace(raw)
 	u, err := url.Parse(raw)

@@ -60,6 +60,7 @@ type Error struct {
 
 	reason  string        // finer cause behind Kind, picks the sentence (reason* below)
 	host    string        // the host, file or detail the sentence names (never a secret)
+	setting string        // where a refused URL or CA file came from ("--ca-file", "PASSPORT_CA_FILE"), or ""
 	timeout time.Duration // the limit that passed, for KindTimeout
 }
 
@@ -223,21 +224,30 @@ func (e *Error) unknownCause() string {
 	return "The approval was sent, but no answer says what happened."
 }
 
+// givenBy is " (PASSPORT_CA_FILE)": the setting a refused value came from, as the person set it,
+// or "" when the caller did not say.
+func (e *Error) givenBy() string {
+	if e.setting == "" {
+		return ""
+	}
+	return " (" + e.setting + ")"
+}
+
 func (e *Error) sentence() string {
 	msg := e.humanMessage()
 	switch e.Kind {
 	case KindRefused:
 		switch e.reason {
 		case reasonPlainHTTP:
-			return fmt.Sprintf("Refusing to use plain http:// with %s: use an https:// URL (plain http is allowed only for localhost).", e.host)
+			return fmt.Sprintf("Refusing to use plain http:// with %s%s: use an https:// URL (plain http is allowed only for localhost).", e.host, e.givenBy())
 		case reasonBadURL:
-			return fmt.Sprintf("The API URL %q is not a valid http(s) URL. Check --api-url.", e.host)
+			return fmt.Sprintf("The API URL %q%s is not a valid http(s) URL: give the https:// address of the eKYC API.", e.host, e.givenBy())
 		case reasonURLCredentials:
-			return "The API URL must not contain a user name or password. Remove them from --api-url."
+			return fmt.Sprintf("The API URL%s must not contain a user name or password. Remove them from it.", e.givenBy())
 		case reasonCAUnreadable:
-			return fmt.Sprintf("The CA file %s could not be read. Check the --ca-file path and its permissions.", e.host)
+			return fmt.Sprintf("The CA file %s%s could not be read. Check its path and permissions.", e.host, e.givenBy())
 		case reasonCANoCerts:
-			return fmt.Sprintf("The CA file %s holds no PEM certificate. Pass a PEM file (-----BEGIN CERTIFICATE-----) to --ca-file.", e.host)
+			return fmt.Sprintf("The CA file %s%s holds no PEM certificate. Give a PEM file (-----BEGIN CERTIFICATE-----).", e.host, e.givenBy())
 		case reasonRedirect:
 			return fmt.Sprintf("The server redirected the request to another server (%s); it was not followed so the session token stays private. Check the API URL.", e.host)
 		case reasonImageLength:
@@ -324,7 +334,7 @@ func (e *Error) sentence() string {
 		case reasonEmpty:
 			return fmt.Sprintf("The server sent an empty answer while %s. Try again.", e.what())
 		case reasonTooLarge:
-			return fmt.Sprintf("The server's answer was too large (over %d MiB) and was not read. Check the API URL.", MaxAnswerBytes>>20)
+			return fmt.Sprintf("The server's answer was too large (over %d MB) and was not read. Check the API URL.", MaxAnswerBytes/1_000_000)
 		case reasonTruncated:
 			return fmt.Sprintf("The server's answer was cut off while %s. Try again.", e.what())
 		case reasonMissing:

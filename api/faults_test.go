@@ -57,7 +57,7 @@ func tlsServer(t *testing.T, cert tls.Certificate, caPEM []byte) (*api.Client, *
 		if err := os.WriteFile(caFile, caPEM, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		h, err := api.NewHTTPClient(caFile)
+		h, err := api.NewHTTPClient(caFile, "--ca-file")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -129,14 +129,20 @@ func TestNewHTTPClientRefusesUnusableCAFilesAndOldTLS(t *testing.T) {
 		{"no certificate inside", notPEM, "holds no PEM certificate"},
 	}
 	for _, row := range rows {
-		t.Run(row.name, func(t *testing.T) {
-			_, err := api.NewHTTPClient(row.file)
-			e := asAPIError(t, err, "NewHTTPClient")
-			checkSentence(t, e, row.says, row.file)
-		})
+		// The sentence names the setting the caller says the file came from, and no other.
+		for _, setting := range []string{"PASSPORT_CA_FILE", "--ca-file", ""} {
+			t.Run(row.name+" from "+setting, func(t *testing.T) {
+				_, err := api.NewHTTPClient(row.file, setting)
+				e := asAPIError(t, err, "NewHTTPClient")
+				checkSentence(t, e, row.says, row.file, setting)
+				if other := strings.NewReplacer(setting, "").Replace(e.Sentence()); strings.Contains(other, "--ca-file") || strings.Contains(other, "PASSPORT_") {
+					t.Errorf("sentence %q names a setting the file did not come from", e.Sentence())
+				}
+			})
+		}
 	}
 	t.Run("TLS 1.2 minimum", func(t *testing.T) {
-		h, err := api.NewHTTPClient("")
+		h, err := api.NewHTTPClient("", "")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -373,7 +379,7 @@ func TestAnAnswerOverTheReadLimitIsNeverReadWhole(t *testing.T) {
 				if e.Kind != api.KindBadAnswer {
 					t.Errorf("Kind %v (%v)", e.Kind, e)
 				}
-				checkSentence(t, e, "too large")
+				checkSentence(t, e, "too large (over 8 MB)") // the unit every screen counts in
 				if elapsed > 5*time.Second {
 					t.Errorf("took %v", elapsed)
 				}
@@ -405,6 +411,13 @@ func TestNewRefusesPlainHTTPOutsideLoopbackAndJoinsPathPrefixes(t *testing.T) {
 			checkSentence(t, e, row.says)
 			if strings.Contains(e.Sentence()+e.Error(), "hunter22") {
 				t.Errorf("password from the URL shown: %q", e.Sentence())
+			}
+			if strings.Contains(e.Sentence(), "--") {
+				t.Errorf("sentence %q names a flag the URL did not come from", e.Sentence())
+			}
+			_, err = api.New(row.url, api.WithURLSetting("PASSPORT_API_URL"))
+			if s := api.Sentence(err); !strings.Contains(s, "(PASSPORT_API_URL)") {
+				t.Errorf("sentence %q does not name the variable the URL came from", s)
 			}
 		})
 	}

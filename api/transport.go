@@ -22,8 +22,10 @@ const (
 
 // NewHTTPClient builds the transport: TLS 1.2 minimum, extra CAs from caFile (PEM) if set,
 // no cross-host redirects (the bearer token never follows one). There is deliberately no way
-// to skip certificate verification.
-func NewHTTPClient(caFile string) (*http.Client, error) {
+// to skip certificate verification. setting names where caFile came from, as the person set it
+// (a flag or an environment variable): the sentence about a file that cannot be used names it,
+// so this package need not know the program's flags. "" names none.
+func NewHTTPClient(caFile, setting string) (*http.Client, error) {
 	// Without a CA file RootCAs stays nil: crypto/tls then loads the system roots on the first
 	// handshake, so a demo on loopback never pays for parsing them at start-up.
 	var pool *x509.CertPool
@@ -35,10 +37,10 @@ func NewHTTPClient(caFile string) (*http.Client, error) {
 		pem, err := os.ReadFile(caFile)
 		if err != nil {
 			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCAUnreadable,
-				host: caFile, Err: err}
+				host: caFile, setting: setting, Err: err}
 		}
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCANoCerts, host: caFile}
+			return nil, &Error{Call: "NewHTTPClient", Kind: KindRefused, reason: reasonCANoCerts, host: caFile, setting: setting}
 		}
 	}
 	tr := &http.Transport{

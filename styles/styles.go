@@ -79,6 +79,10 @@ type Theme struct {
 	HelpKey  lipgloss.Style
 	HelpDesc lipgloss.Style
 	HelpSep  lipgloss.Style
+
+	// Match marks the letters a filter matched in a listing (the file picker's), over the
+	// row's own style.
+	Match lipgloss.Style
 }
 
 var (
@@ -162,6 +166,8 @@ func New(r *lipgloss.Renderer) *Theme {
 		HelpKey:  s().Foreground(c(accent)),
 		HelpDesc: s().Foreground(c(muted)),
 		HelpSep:  s().Foreground(c(muted)),
+
+		Match: s().Bold(true).Underline(true),
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/checks"
 	"example.com/passport-update/styles"
-	"example.com/passport-update/tui/arabic"
 )
 
 // ApproveKeyMap is the Approve screen's keys.
@@ -58,7 +57,8 @@ type approveStep struct {
 	findings  []checks.Finding // Review's, about the values the server holds
 	problems  int              // how many of them are problems
 	kept      []keptCorrection // corrections that are not sent
-	scroll    int              // lines scrolled off the top
+	scroll    int              // body lines scrolled off the top, at most bottom
+	bottom    int              // the largest scroll the last frame had lines for
 	req       request
 	outcome   string // "", outcomeApproved or outcomeUnknown
 	armed     bool   // first press armed (after unknown, or with problems); second press sends
@@ -120,7 +120,7 @@ func (a approveStep) update(msg tea.Msg, d desk) (approveStep, tea.Cmd, action) 
 			a.scroll = max(a.scroll-1, 0)
 			return a, nil, nil
 		case key.Matches(msg, a.keys.Down):
-			a.scroll++ // the view stops it at the last line
+			a.scroll = min(a.scroll+1, a.bottom)
 			return a, nil, nil
 		case key.Matches(msg, a.keys.Back):
 			a.armed = false
@@ -192,19 +192,21 @@ func (a approveStep) FullHelp() [][]key.Binding {
 	return [][]key.Binding{a.ShortHelp(), {a.keys.Up, a.keys.Down}}
 }
 
-// view draws what will be sent, whole, and every finding, in h lines: what does not fit scrolls,
-// and the screen says when there is more below.
-func (a approveStep) view(c *common, spin, applicant string, h int) string {
+// view draws what will be sent, whole, and every finding, in h lines: the heading stays, what
+// does not fit under it scrolls, and the screen says when there is more above or below. It
+// records how far the body can scroll (only drawing knows: it depends on the width, the display
+// mode and the notice above), so ↓ stops at the last line; the root draws inside Update.
+func (a *approveStep) view(c *common, spin, applicant string, h int) string {
 	t := c.th
 	var lines []string
 	add := func(style func(...string) string, s string, indent string) {
-		for _, l := range wrapText(s, c.width-1-len(indent)) {
+		for _, l := range c.sentence(s, c.width-1-len(indent)) {
 			lines = append(lines, indent+style(l))
 		}
 	}
 	plain := func(s ...string) string { return strings.Join(s, "") }
-	lines = append(lines, t.Heading.Render("Approve the passport update"), "")
-	lines = append(lines, t.Muted.Render("This is exactly what will be sent:"), "")
+	heading := t.Heading.Render("Approve the passport update")
+	lines = append(lines, "", t.Muted.Render("This is exactly what will be sent:"), "")
 	lines = append(lines, "  "+t.Label.Render("call        ")+"POST …/UpdatePassport/Approve")
 	if a.send != nil {
 		// The whole value, one Arabic value per line, wrapped under its first line.
@@ -219,9 +221,9 @@ func (a approveStep) view(c *common, spin, applicant string, h int) string {
 		lines = append(lines, "  "+t.Label.Render("fullNameAr  ")+"null"+t.Muted.Render("  (translation off, no Arabic name read)"))
 	}
 	lines = append(lines, "")
-	about := fmt.Sprintf("Document %s", arabic.Visible(a.docNumber))
+	about := "Document " + a.docNumber
 	if applicant != "" {
-		about += " for applicant " + arabic.Visible(applicant)
+		about += " for applicant " + applicant
 	}
 	about += ". The server approves the scan it read."
 	if len(a.kept) > 0 {
@@ -229,7 +231,7 @@ func (a approveStep) view(c *common, spin, applicant string, h int) string {
 	}
 	add(t.Muted.Render, about, "")
 	for _, k := range a.kept {
-		add(plain, fmt.Sprintf("%s: corrected here to %s; the server keeps %s", k.label, arabic.Visible(k.corrected), arabic.Visible(k.server)), "  ")
+		add(plain, fmt.Sprintf("%s: corrected here to %s; the server keeps %s", k.label, k.corrected, k.server), "  ")
 	}
 	if len(a.kept) > 0 {
 		if c.receipts {
@@ -246,7 +248,7 @@ func (a approveStep) view(c *common, spin, applicant string, h int) string {
 			lines = append(lines, t.WarnText.Render("The checks found:"))
 		}
 		for _, f := range a.findings {
-			lines = append(lines, findingLines(t, f, c.width-1, "  ")...)
+			lines = append(lines, findingLines(c, f, c.width-1, "  ")...)
 		}
 		add(t.Muted.Render, "The checks judge the values the server holds. The server may refuse or accept them. esc goes back to review.", "")
 		lines = append(lines, "")
@@ -270,7 +272,13 @@ func (a approveStep) view(c *common, spin, applicant string, h int) string {
 		lines = append(lines, strings.Split(t.ButtonFocused.Render("Approve"), "\n")...)
 		add(t.Muted.Render, "enter or ctrl+s sends one approval; esc goes back to review.", "")
 	}
-	return strings.Join(scrolled(t, lines, a.scroll, h), "\n")
+	bodyH := h - 1
+	a.bottom = 0
+	if bodyH >= 3 && len(lines) > bodyH {
+		a.bottom = len(lines) - bodyH
+	}
+	a.scroll = min(a.scroll, a.bottom)
+	return heading + "\n" + strings.Join(scrolled(t, lines, a.scroll, bodyH), "\n")
 }
 
 // scrolled keeps h lines of lines from the scroll offset (stopped at the last line), saying in
@@ -282,7 +290,7 @@ func scrolled(t *styles.Theme, lines []string, scroll, h int) []string {
 	if h < 3 {
 		return lines[:h]
 	}
-	start := min(scroll, len(lines)-h)
+	start := max(min(scroll, len(lines)-h), 0)
 	out := append([]string(nil), lines[start:start+h]...)
 	if start > 0 {
 		out[0] = t.Muted.Render("↑ more above (↑ scrolls)")

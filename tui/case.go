@@ -41,7 +41,7 @@ func newCase(cfg *Config, c *common) Case {
 	return Case{
 		session:  newSession(cfg.Demo, cfg.TokenReady),
 		password: newPassword(hint),
-		passport: newPassport(cfg, c.width, max(c.height-6, 5)),
+		passport: newPassport(cfg, c),
 		upload:   newUpload(),
 		review:   newReview(),
 		approve:  newApprove(),

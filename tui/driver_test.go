@@ -52,8 +52,14 @@ type cmdDone struct{ msg tea.Msg }
 
 func newDriver(t testing.TB, cfg Config, w, h int) *driver {
 	t.Helper()
+	return newDriverOn(t, asciiRenderer(), cfg, w, h)
+}
+
+// newDriverOn is newDriver drawing with r.
+func newDriverOn(t testing.TB, r *lipgloss.Renderer, cfg Config, w, h int) *driver {
+	t.Helper()
 	d := &driver{t: t, msgs: make(chan tea.Msg, 256)}
-	d.m = New(context.Background(), cfg, asciiRenderer())
+	d.m = New(context.Background(), cfg, r)
 	d.spawn(d.m.Init())
 	d.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return d

@@ -46,6 +46,7 @@ type fakeAPI struct {
 	ocrFail      string // non-empty: the upload answers isSuccess false with this message
 	upload401    bool
 	approveMode  string        // "", "400ar", "drop", "401"
+	refusal      string        // the server's sentence about FullNameAr for "400ar" ("" = an English one)
 	uploadGate   chan struct{} // when set, the upload waits on it before answering
 	approveGate  chan struct{} // when set, Approve waits on it before answering
 	approveSeen  chan struct{} // when set, gets a value as each Approve request arrives
@@ -149,8 +150,11 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "/api/v1/update/UpdatePassport/Approve":
 		f.mu.Lock()
 		f.approveBody = append(f.approveBody, string(body))
-		mode, gate, seen := f.approveMode, f.approveGate, f.approveSeen
+		mode, gate, seen, refusal := f.approveMode, f.approveGate, f.approveSeen, f.refusal
 		f.mu.Unlock()
+		if refusal == "" {
+			refusal = "The Arabic name must contain at least two names."
+		}
 		if seen != nil {
 			seen <- struct{}{}
 		}
@@ -159,7 +163,7 @@ func (f *fakeAPI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		switch mode {
 		case "400ar":
-			writeJSON(w, 400, `{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"FullNameAr":["The Arabic name must contain at least two names."]}}`)
+			writeJSON(w, 400, `{"type":"https://tools.ietf.org/html/rfc9110#section-15.5.1","title":"One or more validation errors occurred.","status":400,"errors":{"FullNameAr":["`+refusal+`"]}}`)
 		case "401":
 			w.WriteHeader(401)
 		case "drop":

@@ -117,7 +117,7 @@ func TestEveryServerFaultIsASentenceOnScreen(t *testing.T) {
 				base = srv.URL
 			}
 			var err error
-			if hc, err = api.NewHTTPClient(""); err != nil {
+			if hc, err = api.NewHTTPClient("", ""); err != nil {
 				t.Fatal(err)
 			}
 			client, err := api.New(base, api.WithHTTPClient(hc), api.WithTimeout(2*time.Second))

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"example.com/passport-update/tui/arabic"
 	"example.com/passport-update/tui/picker"
@@ -18,6 +19,12 @@ type flow struct {
 }
 
 func newFlow(t testing.TB, fa *fakeAPI, w, h int, tweak ...func(*Config)) *flow {
+	t.Helper()
+	return newFlowOn(t, asciiRenderer(), fa, w, h, tweak...)
+}
+
+// newFlowOn is newFlow drawing with r (a colour profile of the test's choosing).
+func newFlowOn(t testing.TB, r *lipgloss.Renderer, fa *fakeAPI, w, h int, tweak ...func(*Config)) *flow {
 	t.Helper()
 	dir := t.TempDir()
 	clock := newClock()
@@ -35,7 +42,7 @@ func newFlow(t testing.TB, fa *fakeAPI, w, h int, tweak ...func(*Config)) *flow 
 		f(&cfg)
 	}
 	scan := writeScan(t, dir) // before the picker lists the folder
-	return &flow{driver: newDriver(t, cfg, w, h), api: fa, clock: clock, scan: scan}
+	return &flow{driver: newDriverOn(t, r, cfg, w, h), api: fa, clock: clock, scan: scan}
 }
 
 func (f *flow) openSession(applicant string) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"example.com/passport-update/tui/arabic"
@@ -104,6 +105,17 @@ var screenCases = []screenCase{
 		f.press("ctrl+s", "enter")
 		f.settle()
 	}},
+	{name: "review_server_refused_in_arabic_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp },
+		api: func(a *fakeAPI) { a.approveMode, a.refusal = "400ar", "الاسم ناقص" }, run: func(f *flow) {
+			f.toReview()
+			f.press("ctrl+s", "enter")
+			f.settle()
+		}},
+	{name: "review_persian_yeh_app_mode", cfg: func(c *Config) { c.RTL = arabic.ModeApp }, run: func(f *flow) {
+		f.toReview()
+		f.press("enter", "ctrl+u")
+		f.typeText("موسی عیسی مصطفی")
+	}},
 	{name: "review_bottom", run: func(f *flow) {
 		f.toReview()
 		for f.m.cs.review.cursor < len(f.m.cs.review.fields) {
@@ -125,6 +137,10 @@ var screenCases = []screenCase{
 	{name: "approve_past_a_problem_armed", api: func(a *fakeAPI) { a.expiry = "2020-01-01T00:00:00" }, run: func(f *flow) {
 		f.toReview()
 		f.press("ctrl+s", "enter")
+	}},
+	{name: "approve_scrolled", api: func(a *fakeAPI) { a.fullNameAr = longName; a.expiry = "2020-01-01T00:00:00" }, run: func(f *flow) {
+		f.toReview()
+		f.press("ctrl+s", "down", "down", "down")
 	}},
 	{name: "approve_unknown", api: func(a *fakeAPI) { a.approveMode = "drop" }, run: func(f *flow) {
 		f.toReview()
@@ -161,6 +177,12 @@ func init() {
 			screenCase{name: "long_name_review_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview() }},
 			screenCase{name: "long_name_editing_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("enter") }},
 			screenCase{name: "long_name_approve_" + mode.String(), api: long, cfg: cfg, run: func(f *flow) { f.toReview(); f.press("ctrl+s") }},
+			screenCase{name: "long_name_typed_" + mode.String(), cfg: cfg, run: func(f *flow) {
+				f.toReview()
+				f.press("enter", "ctrl+u")
+				f.typeText(longName)
+				f.press("enter")
+			}},
 		)
 	}
 }
@@ -194,6 +216,11 @@ func TestScreens(t *testing.T) {
 				out := snapshot(f)
 				if got := strings.Count(string(out), "\n"); got != size[1] {
 					t.Errorf("screen has %d lines, want the terminal's %d", got, size[1])
+				}
+				// A body taller than its rows would be cut without a word: each step fits
+				// its rows and says itself what is out of view ("↓ more below").
+				if _, _, h := f.m.chrome(); !f.m.tooSmall() && lipgloss.Height(f.m.renderBody(h)) > h {
+					t.Errorf("the body is %d lines for %d rows: the end is cut without saying so", lipgloss.Height(f.m.renderBody(h)), h)
 				}
 				golden.RequireEqual(t, out)
 				if c.api != nil && fa.uploadGate != nil {

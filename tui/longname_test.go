@@ -71,3 +71,29 @@ func TestTheLongArabicNameIsNeverCut(t *testing.T) {
 		}
 	}
 }
+
+// In app mode a corrected right-to-left value that wraps ends at the left of its last line, and
+// "(edited)" is said there, on that line: not on a line of its own under the value, away from
+// the words it is about.
+func TestEditedIsSaidWhereALongArabicValueEnds(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		f := newFlow(t, newFakeAPI(), size[0], size[1], func(c *Config) { c.RTL = arabic.ModeApp })
+		f.toReview()
+		f.press("enter", "ctrl+u")
+		f.typeText(longName)
+		f.press("enter")
+		lastWord := arabic.Display("الدوسري", arabic.ModeApp)
+		var row string
+		for _, l := range strings.Split(f.screen(), "\n") {
+			if strings.Contains(l, lastWord) {
+				row = l
+			}
+			if strings.TrimSpace(l) == "(edited)" {
+				t.Fatalf("%dx%d: \"(edited)\" is on a line of its own:\n%s", size[0], size[1], f.screen())
+			}
+		}
+		if !strings.Contains(row, "(edited)") || strings.Index(row, "(edited)") > strings.Index(row, lastWord) {
+			t.Fatalf("%dx%d: the value's last line %q does not say \"(edited)\" at its left, where the value ends:\n%s", size[0], size[1], row, f.screen())
+		}
+	}
+}

@@ -35,10 +35,13 @@ type specimensMsg struct{ err error }
 
 func (specimensMsg) owner() stepID { return stPassport }
 
-func newPassport(cfg *Config, w, h int) passportStep {
+// newPassport's picker draws in the theme, at the size c has.
+func newPassport(cfg *Config, c *common) passportStep {
+	opts := picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize, Styles: picker.StylesFrom(c.th),
+		Sentence: sentenceLines}
 	return passportStep{
 		keys:   DefaultPassportKeyMap(),
-		picker: picker.New(picker.Options{StartDir: cfg.StartDir, MaxBytes: cfg.MaxImageSize}).SetSize(w, h),
+		picker: picker.New(opts).SetSize(c.width, max(c.height-6, 5)),
 	}
 }
 
@@ -78,7 +81,12 @@ func (p passportStep) setSize(w, h int) passportStep {
 	return p
 }
 
+// view is the picker, its sentence drawn in the display mode of now (ctrl+r changes it without
+// a message to this step).
+func (p passportStep) view(c *common) string { return p.picker.SetMode(c.mode).View() }
+
 func (p passportStep) update(msg tea.Msg, d desk) (passportStep, tea.Cmd, action) {
+	p.picker = p.picker.SetMode(d.mode) // the sentence's lines decide the list's height
 	switch msg := msg.(type) {
 	case specimensMsg:
 		return p, nil, actNotice{kind: noticeError, sentence: "The specimen passports could not be written to " + d.cfg.StartDir +

@@ -55,17 +55,17 @@ func (m reviewStep) view(c *common, h int) string {
 	var lines []string
 	cursorLine, cursorEnd := 0, 0
 	lines = append(lines, t.Heading.Render("Review what the scan says"))
-	for _, l := range wrapText(m.intro(c), leftW-1) {
+	for _, l := range c.sentence(m.intro(c), leftW-1) {
 		lines = append(lines, t.Muted.Render(l))
 	}
 	if !m.arabicShown {
-		for _, l := range wrapText(m.arabicReason, leftW-1) {
+		for _, l := range c.sentence(m.arabicReason, leftW-1) {
 			lines = append(lines, t.WarnText.Render(l))
 		}
 	}
 	// note adds a sentence under a row, wrapped and indented.
 	note := func(style func(...string) string, s string) {
-		for _, l := range wrapText(s, leftW-5) {
+		for _, l := range c.sentence(s, leftW-5) {
 			lines = append(lines, "    "+style(l))
 		}
 	}
@@ -98,20 +98,24 @@ func (m reviewStep) view(c *common, h int) string {
 			lines = append(lines, prefix+lab+in.View(c.field))
 			lines = append(lines, m.editLines(c, f, leftW)...)
 		} else {
+			// The value's lines as drawn, styled after the tail is placed: the spaces that align
+			// a right-to-left line to the right are where its tail may go.
 			var vals []string
+			valStyle := plainStyle
+			rtlRight := false // a value aligned to the right, which ends at the left of its last line
 			switch {
 			case f.value == "":
-				vals = []string{t.Muted.Render("(empty)")}
+				vals, valStyle = []string{"(empty)"}, t.Muted.Render
 			case f.spec.key == "VisualZone":
 				for _, row := range mrzRows(f.value) {
 					vals = append(vals, valueLines(arabic.Visible(row), c.mode, valueW)...)
 				}
 			default:
-				vals = valueLines(arabic.Visible(f.value), c.mode, valueW)
+				v := arabic.Visible(f.value)
+				vals = valueLines(v, c.mode, valueW)
+				rtlRight = c.mode == arabic.ModeApp && len(vals) > 1 && arabic.ParagraphDirection(v) == arabic.DirRTL
 				if f.edited() {
-					for j := range vals {
-						vals[j] = t.Edited.Render(vals[j])
-					}
+					valStyle = t.Edited.Render
 				}
 			}
 			var tail string
@@ -123,11 +127,20 @@ func (m reviewStep) view(c *common, h int) string {
 			if f.edited() {
 				tail = strings.TrimSpace(tail + " (edited)")
 			}
+			last := vals[len(vals)-1]
+			lastText := strings.TrimLeft(last, " ")
+			for j, v := range vals {
+				text := strings.TrimLeft(v, " ")
+				vals[j] = v[:len(v)-len(text)] + valStyle(text)
+			}
 			if tail != "" {
-				last := vals[len(vals)-1]
-				if lipgloss.Width(last)+1+arabic.Width(tail) <= valueW {
-					vals[len(vals)-1] = last + t.Muted.Render(" "+tail)
-				} else {
+				lead, tw := len(last)-len(lastText), arabic.Width(tail)
+				switch {
+				case rtlRight && lead > tw:
+					vals[len(vals)-1] = t.Muted.Render(tail) + strings.Repeat(" ", lead-tw) + valStyle(lastText)
+				case arabic.Width(last)+1+tw <= valueW:
+					vals[len(vals)-1] += t.Muted.Render(" " + tail)
+				default:
 					vals = append(vals, t.Muted.Render(tail))
 				}
 			}
@@ -149,11 +162,11 @@ func (m reviewStep) view(c *common, h int) string {
 			}
 		}
 		if e, ok := m.fieldErr[f.spec.key]; ok {
-			note(t.ErrorText.Render, "✖ Server: "+arabic.Visible(e))
+			note(t.ErrorText.Render, "✖ Server: "+e)
 		}
 		for _, fd := range m.findings {
 			if fd.Field == f.spec.key {
-				lines = append(lines, findingLines(t, fd, leftW-1, "    ")...)
+				lines = append(lines, findingLines(c, fd, leftW-1, "    ")...)
 			}
 		}
 		if sel {
@@ -164,7 +177,7 @@ func (m reviewStep) view(c *common, h int) string {
 	var other []string
 	for _, fd := range m.findings {
 		if m.fieldIndex(fd.Field) < 0 {
-			other = append(other, findingLines(t, fd, leftW-1, "    ")...)
+			other = append(other, findingLines(c, fd, leftW-1, "    ")...)
 		}
 	}
 	if len(other) > 0 {
@@ -187,6 +200,9 @@ func (m reviewStep) view(c *common, h int) string {
 	}
 	return lipgloss.JoinHorizontal(lipgloss.Top, lipgloss.NewStyle().Width(leftW).Render(left), "  ", clipLines(right, h))
 }
+
+// plainStyle draws text as it is.
+func plainStyle(s ...string) string { return strings.Join(s, "") }
 
 // intro says what this screen's values become: which one is sent, and where the rest are kept.
 func (m reviewStep) intro(c *common) string {
@@ -224,7 +240,7 @@ func (m reviewStep) wasLines(c *common, f reviewField, valueW int, lines *[]stri
 	if was == "" {
 		was = "nothing"
 	}
-	for _, l := range wrapText("corrected here, not sent; the server keeps "+was+" (the checks judge that)", valueW) {
+	for _, l := range c.sentence("corrected here, not sent; the server keeps "+was+" (the checks judge that)", valueW) {
 		*lines = append(*lines, strings.Repeat(" ", valueIndent)+t.Muted.Render(l))
 	}
 }
@@ -234,7 +250,7 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 	var out []string
 	ind := "    "
 	note := func(style func(...string) string, s string) {
-		for _, l := range wrapText(s, w-5) {
+		for _, l := range c.sentence(s, w-5) {
 			out = append(out, ind+style(l))
 		}
 	}
@@ -284,8 +300,9 @@ func (m reviewStep) editLines(c *common, f reviewField, w int) []string {
 }
 
 // findingLines draws one check result with a mark by severity, wrapped to w cells under indent.
-func findingLines(t *styles.Theme, fd checks.Finding, w int, indent string) []string {
-	s := arabic.Visible(fd.Sentence)
+func findingLines(c *common, fd checks.Finding, w int, indent string) []string {
+	t := c.th
+	s := fd.Sentence
 	style, mark := t.Muted, "ℹ "
 	switch fd.Severity {
 	case checks.Problem:
@@ -294,7 +311,7 @@ func findingLines(t *styles.Theme, fd checks.Finding, w int, indent string) []st
 		style, mark = t.WarnText, "⚠ "
 	}
 	var out []string
-	for i, l := range wrapText(s, w-len(indent)-2) {
+	for i, l := range c.sentence(s, w-len(indent)-2) {
 		if i == 0 {
 			l = mark + l
 		} else {
@@ -315,9 +332,16 @@ func mrzRows(v string) []string {
 	return rows
 }
 
+// lowerFirst starts a sentence's lower case after a colon; a name keeps its capital ("Persian
+// and Urdu letter forms…").
 func lowerFirst(s string) string {
 	if s == "" {
 		return s
+	}
+	for _, name := range []string{"Arabic", "Persian", "Urdu"} {
+		if strings.HasPrefix(s, name) {
+			return s
+		}
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]

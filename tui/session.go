@@ -244,7 +244,7 @@ func fieldView(c *common, in textfield.Field) string {
 	in.SetWidth(c.width - 1)
 	out := in.View(c.field) + "\n"
 	if d := in.Dropped(); d != "" {
-		for _, l := range wrapText("⚠ "+d, c.width-1) {
+		for _, l := range c.sentence("⚠ "+d, c.width-1) {
 			out += c.th.WarnText.Render(l) + "\n"
 		}
 	}

@@ -9,7 +9,6 @@ import (
 
 	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/styles"
-	"example.com/passport-update/tui/arabic"
 )
 
 // View returns the screen rendered at the end of the last Update: all the drawing work happens
@@ -107,18 +106,11 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
-		s := arabic.Visible(m.notice.sentence)
+		s := m.notice.sentence
 		if m.notice.retry != "" {
 			s += " Press " + m.notice.retry + " to try again."
 		}
-		switch m.notice.kind {
-		case noticeError:
-			head.WriteString(t.Error(s, c.width))
-		case noticeWarning:
-			head.WriteString(t.Warning(s, c.width))
-		default:
-			head.WriteString(t.Info(s, c.width))
-		}
+		head.WriteString(c.block(m.notice.kind, s, c.width))
 		head.WriteString("\n")
 	}
 	header = head.String()
@@ -172,10 +164,10 @@ func (m *Model) renderBody(h int) string {
 	switch {
 	case m.leaving:
 		return t.Heading.Render("Waiting for the server's answer to the approval") + "\n\n" +
-			t.Warning("The approval has been sent. Leaving now would leave its outcome unknown, so the wizard waits for the answer (up to the call's time limit) and then quits. Press ctrl+c again to leave at once.", c.width) +
+			c.block(noticeWarning, "The approval has been sent. Leaving now would leave its outcome unknown, so the wizard waits for the answer (up to the call's time limit) and then quits. Press ctrl+c again to leave at once.", c.width) +
 			"\n\n" + spin + " Sending the approval…"
 	case m.confirmQuit:
-		return t.Heading.Render("Quit now?") + "\n\n" + t.Warning(m.quitWarning(), c.width) +
+		return t.Heading.Render("Quit now?") + "\n\n" + c.block(noticeWarning, m.quitWarning(), c.width) +
 			"\n\n" + t.Key.Render("enter") + t.Muted.Render(" quit anyway   ") + t.Key.Render("esc") + t.Muted.Render(" stay")
 	}
 	switch m.step {
@@ -184,7 +176,7 @@ func (m *Model) renderBody(h int) string {
 	case stPassword:
 		return cs.password.view(c, spin)
 	case stPassport:
-		return cs.passport.picker.View()
+		return cs.passport.view(c)
 	case stUpload:
 		return cs.upload.view(c, spin)
 	case stReview:
@@ -198,7 +190,7 @@ func (m *Model) renderBody(h int) string {
 		if m.cfg.TokenReady {
 			next = "enter or esc quits."
 		}
-		return t.Heading.Render("This customer cannot continue here") + "\n\n" + t.Error(fullname.Clean(cs.stopped), c.width) +
+		return t.Heading.Render("This customer cannot continue here") + "\n\n" + c.block(noticeError, cs.stopped, c.width) +
 			"\n\n" + t.Muted.Render(next)
 	}
 	return ""

@@ -44,8 +44,8 @@ var (
 		"تعذرت قراءة الصورة. ارفع صورة JPEG أو PNG لصفحة بيانات الجواز."}
 	msgTooSmall = message{"The image is too small to read (%d×%d pixels). Scan the data page at 1000 pixels wide or more.",
 		"الصورة صغيرة جدا للقراءة (%d×%d بكسل). امسح صفحة البيانات بعرض 1000 بكسل أو أكثر."}
-	msgTooLarge = message{"The request body is larger than %d MB.",
-		"حجم الطلب أكبر من %d ميغابايت."}
+	msgTooLarge = message{"The request body is larger than %s.",
+		"حجم الطلب أكبر من %s."}
 	msgOCRSucceeded = message{"Passport read successfully.",
 		"تمت قراءة جواز السفر بنجاح."}
 )

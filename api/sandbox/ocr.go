@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"example.com/passport-update/api/sandbox/internal/persona"
+	"example.com/passport-update/internal/imagecheck"
 )
 
 // minReadableWidth is the narrowest scan the sandbox's OCR reads; below it the answer is the
@@ -139,7 +140,7 @@ func (s *Server) bodyError(w http.ResponseWriter, r *http.Request, sc *scenario,
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		fail(w, r, sc, http.StatusRequestEntityTooLarge, "IMAGE_TOO_LARGE", msgTooLarge, (tooLarge.Limit+(1<<20)-1)>>20)
+		fail(w, r, sc, http.StatusRequestEntityTooLarge, "IMAGE_TOO_LARGE", msgTooLarge, imagecheck.HumanBytes(tooLarge.Limit))
 	case errors.Is(err, errBodySyntax), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		problem(w, "$", "The request body is not a valid JSON object ("+err.Error()+").")
 	default:

@@ -304,12 +304,20 @@ func TestUploadRefusesWhatIsNotAPassportImage(t *testing.T) {
 }
 
 func TestUploadOverTheSizeCapAnswers413(t *testing.T) {
-	g := newRig(t, Options{MaxUploadBytes: 64 << 10})
+	g := newRig(t, Options{MaxUploadBytes: 150_000})
 	tok := g.openVerified("DEMO-HAPPY")
 	r := g.upload(tok, specimen(t, aminaJPEG)) // 220 kB
 	wantStatus(t, "oversized upload", r, http.StatusRequestEntityTooLarge)
 	if r.obj(t)["errorCode"] != "IMAGE_TOO_LARGE" {
 		t.Fatalf("413 body %s", r.body)
+	}
+	// The limit in the unit the wizard shows sizes in, as it is: not rounded up to a whole
+	// megabyte, and not mebibytes called megabytes.
+	if msg, _ := r.obj(t)["message"].(string); msg != "The request body is larger than 150 KB." {
+		t.Errorf("413 message %q", msg)
+	}
+	if DefaultMaxUploadBytes%1_000_000 != 0 {
+		t.Errorf("the default limit, %d bytes, is not a whole number of megabytes", DefaultMaxUploadBytes)
 	}
 }
 

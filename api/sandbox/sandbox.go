@@ -36,7 +36,7 @@ const (
 	DefaultTokenTTL         = 15 * time.Minute
 	DefaultExpiringTokenTTL = 20 * time.Second
 	DefaultOCRDelay         = 6 * time.Second
-	DefaultMaxUploadBytes   = 40 << 20
+	DefaultMaxUploadBytes   = 40_000_000
 	// MaxWrongPasswords is how many wrong passwords lock an update session.
 	MaxWrongPasswords = 3
 )

@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -116,8 +117,8 @@ func Inspect(path string, maxBytes int64) Info {
 		info.Warnings = append(info.Warnings, fmt.Sprintf(warningTooSmall, cfg.Width, cfg.Height))
 	}
 	if maxBytes > 0 && info.Size > maxBytes {
-		return info.refuse(fmt.Sprintf(warningTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)),
-			fmt.Sprintf(sentenceTooLarge, HumanBytes(info.Size), HumanBytes(maxBytes)))
+		size, limit := sizesApart(info.Size, maxBytes)
+		return info.refuse(fmt.Sprintf(warningTooLarge, size, limit), fmt.Sprintf(sentenceTooLarge, size, limit))
 	}
 	// A truncated file keeps an intact header; only its end shows it was cut. This is the one
 	// rule for "damaged" that every front end gets by calling Inspect.
@@ -205,20 +206,56 @@ func bytesPerPixel(format string, m color.Model) int {
 	return 8
 }
 
-// HumanBytes formats n in decimal units the way file managers do: "812 B", "34.5 KB", "1.2 MB".
+// HumanBytes formats n in decimal units (1 KB = 1,000 bytes), the unit every screen, message and
+// flag uses: a whole number of units reads whole ("10 MB", as a limit is given), any other size
+// with one decimal below 100 ("13.0 MB", "1.2 MB") and whole above ("250 MB"). Rounding moves to
+// the next unit rather than show 1000 of one ("1.0 MB", not "1000 KB").
 func HumanBytes(n int64) string {
-	const unit = 1000
-	if n < unit {
+	if n < 1000 {
 		return fmt.Sprintf("%d B", n)
 	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 4; m /= unit {
-		div *= unit
+	const units = "KMGTPE"
+	u := uint64(n)
+	div, exp := uint64(1000), 0
+	for u/div >= 1000 && exp < len(units)-1 {
+		div *= 1000
 		exp++
 	}
-	v := float64(n) / float64(div)
-	if v >= 100 {
-		return fmt.Sprintf("%.0f %cB", v, "KMGTP"[exp])
+	for {
+		unit := units[exp]
+		if u%div == 0 {
+			return fmt.Sprintf("%d %cB", u/div, unit)
+		}
+		if tenths := (u + div/20) / (div / 10); tenths < 1000 {
+			return fmt.Sprintf("%d.%d %cB", tenths/10, tenths%10, unit)
+		}
+		if whole := (u + div/2) / div; whole < 1000 || exp == len(units)-1 {
+			return fmt.Sprintf("%d %cB", whole, unit)
+		}
+		div *= 1000
+		exp++
 	}
-	return fmt.Sprintf("%.1f %cB", v, "KMGTP"[exp])
+}
+
+// sizesApart is how a file over a limit and the limit are said: in HumanBytes, unless both
+// round to the same text, then in bytes, so a refused file never reads as the size allowed.
+func sizesApart(size, limit int64) (string, string) {
+	s, l := HumanBytes(size), HumanBytes(limit)
+	if s != l {
+		return s, l
+	}
+	return groupedBytes(size), groupedBytes(limit)
+}
+
+// groupedBytes is n in bytes with thousands separators: "150,000,001 bytes".
+func groupedBytes(n int64) string {
+	d := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 && d[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + " bytes"
 }

@@ -83,11 +83,68 @@ func TestInspectRefusesATruncatedImageAsDamaged(t *testing.T) {
 	}
 }
 
+// One number per thing: a size that is a whole number of units reads whole ("10 MB", as the
+// limit was given), any other with one decimal ("13.0 MB" is not exactly 13 MB), and rounding
+// never shows 1000 of a unit or 100.0 of one.
 func TestHumanBytes(t *testing.T) {
-	for n, want := range map[int64]string{0: "0 B", 812: "812 B", 34_500: "34.5 KB", 1_234_567: "1.2 MB", 10_000_000: "10.0 MB", 250_000_000: "250 MB"} {
-		if got := HumanBytes(n); got != want {
-			t.Errorf("HumanBytes(%d) = %q, want %q", n, got, want)
+	for _, tc := range []struct {
+		n    int64
+		want string
+	}{
+		{0, "0 B"},
+		{812, "812 B"},
+		{999, "999 B"},
+		{1_000, "1 KB"},
+		{34_500, "34.5 KB"},
+		{999_950, "1.0 MB"},
+		{1_234_567, "1.2 MB"},
+		{10_000_000, "10 MB"},
+		{10_040_000, "10.0 MB"},
+		{13_048_712, "13.0 MB"},
+		{15_000_000, "15 MB"},
+		{15_700_000, "15.7 MB"},
+		{99_960_000, "100 MB"},
+		{150_000_001, "150 MB"},
+		{250_000_000, "250 MB"},
+		{999_600_000, "1.0 GB"},
+		{2_000_000_000, "2 GB"},
+	} {
+		if got := HumanBytes(tc.n); got != tc.want {
+			t.Errorf("HumanBytes(%d) = %q, want %q", tc.n, got, tc.want)
 		}
+	}
+}
+
+// A file over the limit is never said to be the size of the limit: when the two round to the
+// same text, the sentence gives both in bytes.
+func TestTheTooLargeSentenceNeverGivesTheLimitAsTheFileSize(t *testing.T) {
+	dir := t.TempDir()
+	jpg := jpegBytes(t, scan(800, 560), 85)
+	for _, tc := range []struct {
+		name     string
+		size     int64
+		limit    int64
+		sentence string
+		warning  string
+	}{
+		{"13,048,712 bytes over 10 MB", 13_048_712, 10_000_000,
+			"The file is 13.0 MB; the limit is 10 MB.", "too large (13.0 MB, limit 10 MB)"},
+		{"one byte over 150 MB", 150_000_001, 150_000_000,
+			"The file is 150,000,001 bytes; the limit is 150,000,000 bytes.", "too large (150,000,001 bytes, limit 150,000,000 bytes)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, dir, "scan.jpg", jpg)
+			if err := os.Truncate(p, tc.size); err != nil {
+				t.Fatal(err)
+			}
+			info := Inspect(p, tc.limit)
+			if !strings.HasPrefix(info.Refusal, tc.sentence) {
+				t.Errorf("refusal %q, want it to begin %q", info.Refusal, tc.sentence)
+			}
+			if w := strings.Join(info.Warnings, "; "); !strings.Contains(w, tc.warning) {
+				t.Errorf("warnings %q, want %q", w, tc.warning)
+			}
+		})
 	}
 }
 

@@ -22,10 +22,42 @@ import (
 // added after Display, since reordering would scatter escape sequences. Measure the result with
 // Width.
 func Display(line string, m Mode) string {
-	if m != ModeApp || !needsBidi(line) {
+	return DisplayIn(line, m, DirAuto)
+}
+
+// DisplayIn is Display with the paragraph's direction given. A caller that wraps one paragraph
+// (a sentence, a value) into several screen lines draws every line with the direction of the
+// whole paragraph (ParagraphDirection), as UAX #9 reorders each line at the paragraph's level
+// (rule L1): a line of an English sentence that happens to begin with an Arabic name stays a
+// left-to-right line, and a line of an Arabic sentence that begins with a Latin word stays
+// right-to-left. DirAuto takes the direction from the line itself, as Display does.
+func DisplayIn(line string, m Mode, dir Direction) string {
+	if m != ModeApp || (dir != DirRTL && !needsBidi(line)) {
 		return line
 	}
-	return render(line, DirAuto, true)
+	return render(line, dir, true)
+}
+
+// ParagraphDirection is the direction of s as one paragraph (UAX #9 rules P2–P3): DirRTL when
+// its first strong character outside isolates is right-to-left, else DirLTR.
+func ParagraphDirection(s string) Direction {
+	depth := 0 // isolates open; P2 skips their content
+	for _, r := range s {
+		switch c := classOf(r); {
+		case isIsolateInitiator(c):
+			depth++
+		case c == classPDI:
+			depth = max(depth-1, 0)
+		case c == classB:
+			return DirLTR
+		case depth > 0:
+		case c == classL:
+			return DirLTR
+		case c == classR || c == classAL:
+			return DirRTL
+		}
+	}
+	return DirLTR
 }
 
 // Reorder returns s in visual order for paragraph direction dir (UAX #9 rules up to L2 and the
@@ -104,6 +136,17 @@ func needsBidi(s string) bool {
 		}
 		switch classOf(r) {
 		case classR, classAL, classAN, classRLE, classRLO, classRLI, classFSI:
+			return true
+		}
+	}
+	return false
+}
+
+// HasLTR reports whether s holds any left-to-right character (bidi class L: Latin letters, among
+// others; not digits or punctuation).
+func HasLTR(s string) bool {
+	for _, r := range s {
+		if classOf(r) == classL {
 			return true
 		}
 	}

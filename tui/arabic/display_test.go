@@ -47,6 +47,58 @@ func TestDisplayAppReordersAndJoins(t *testing.T) {
 	}
 }
 
+func TestHasLTR(t *testing.T) {
+	for s, want := range map[string]bool{"كلمة المرور غير صحيحة. 2": false, "علي Ahmed": true, "١٢٣ - 45": false, "": false} {
+		if got := HasLTR(s); got != want {
+			t.Errorf("HasLTR(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestParagraphDirectionIsTheFirstStrongCharacters(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want Direction
+	}{
+		{"The first name ‘موسی’ ends in ی", DirLTR},
+		{"‘موسی’ is the first name", DirRTL},
+		{"١٢٣ Ahmed", DirLTR}, // Arabic-Indic digits are AN, not strong
+		{"12 شارع", DirRTL},
+		{"", DirLTR},
+		{"123 ...", DirLTR},
+		{"\u2067علي\u2069 Ahmed", DirLTR}, // an isolate's content is skipped (P2)
+	} {
+		if got := ParagraphDirection(tc.in); got != tc.want {
+			t.Errorf("ParagraphDirection(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A line cut from a paragraph is drawn at the paragraph's level: the same text as a line of an
+// English sentence and as a line of an Arabic one comes out in different orders.
+func TestDisplayInDrawsALineInItsParagraphsDirection(t *testing.T) {
+	line := "علي حسن is written"
+	ltr, rtl := DisplayIn(line, ModeApp, DirLTR), DisplayIn(line, ModeApp, DirRTL)
+	name := Display("علي حسن", ModeApp)
+	if want := name + " is written"; ltr != want {
+		t.Errorf("as a line of an English sentence: %q, want %q", ltr, want)
+	}
+	if want := "is written " + name; rtl != want {
+		t.Errorf("as a line of an Arabic sentence: %q, want %q", rtl, want)
+	}
+	if got := DisplayIn(line, ModeApp, DirAuto); got != Display(line, ModeApp) {
+		t.Errorf("DirAuto: %q, want Display's %q", got, Display(line, ModeApp))
+	}
+	for _, m := range []Mode{ModeTerminal, ModeOff} {
+		if got := DisplayIn(line, m, DirRTL); got != line {
+			t.Errorf("%v: %q, want the line unchanged", m, got)
+		}
+	}
+	if got := DisplayIn("Ahmed Ali", ModeApp, DirRTL); got != "Ahmed Ali" {
+		t.Errorf("latin words in a right-to-left paragraph: %q", got)
+	}
+}
+
 func TestReorderKeepsClustersAndTakesTheGivenDirection(t *testing.T) {
 	tests := []struct {
 		name string

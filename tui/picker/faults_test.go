@@ -74,7 +74,7 @@ func TestFilesThatMisbehave(t *testing.T) {
 		{"a file over the size limit", func(t *testing.T, root string) string {
 			os.WriteFile(filepath.Join(root, "big.jpg"), whole, 0o644)
 			return refusedOnEnter(t, root, "big.jpg", Options{MaxBytes: 20_000})
-		}, "the limit is 20.0 KB"},
+		}, "the limit is 20 KB"},
 		{"a file without read permission", func(t *testing.T, root string) string {
 			if os.Geteuid() == 0 {
 				t.Skip("running as root: permission bits do not stop root from reading")

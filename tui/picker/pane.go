@@ -198,7 +198,7 @@ func (m Model) renderThumb() Model {
 	}
 	rows := lay.listH - len(m.paneText(lay.paneW)) - 1
 	if rows >= 3 {
-		m.pv.thumb = preview.Render(m.pv.img, lay.paneW, rows)
+		m.pv.thumb = preview.RenderProfile(m.pv.img, lay.paneW, rows, m.st.Profile)
 	}
 	return m
 }

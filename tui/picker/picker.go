@@ -23,6 +23,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/sahilm/fuzzy"
 
+	"example.com/passport-update/tui/arabic"
 	"example.com/passport-update/tui/fuzzyx"
 	"example.com/passport-update/tui/preview"
 	"example.com/passport-update/tui/textfield"
@@ -36,6 +37,10 @@ type Options struct {
 	Styles *Styles        // nil: DefaultStyles(); shared with every copy, so not changed after New
 	Keys   *KeyMap        // nil: DefaultKeyMap()
 	Cache  *preview.Cache // nil: a new cache; share one to keep thumbnails across customers
+
+	// Sentence draws the sentence above the list (a server's message may hold Arabic) in w cells
+	// in display mode m, as the wizard draws every sentence; nil: a plain word wrap.
+	Sentence func(s string, m arabic.Mode, w int) []string
 
 	SearchDepth   int           // ctrl+f folder depth; 0: DefaultSearchDepth
 	SearchLimit   int           // ctrl+f result count; 0: DefaultSearchLimit
@@ -81,6 +86,7 @@ type Model struct {
 
 	width, height int
 	start, dir    string
+	rtl           arabic.Mode // how Arabic in the sentence above the list is drawn (SetMode)
 
 	listID   int64
 	loading  bool
@@ -214,6 +220,12 @@ func (m Model) SelectCmd(path string) (Model, tea.Cmd) {
 // user chooses again or changes folder. "" clears it.
 func (m Model) SetError(sentence string) Model {
 	m.errText = sentence
+	return m
+}
+
+// SetMode sets how right-to-left text in the sentence above the list is drawn (Options.Sentence).
+func (m Model) SetMode(rtl arabic.Mode) Model {
+	m.rtl = rtl
 	return m
 }
 

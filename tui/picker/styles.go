@@ -1,9 +1,14 @@
 package picker
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
-// Styles are the picker's few looks. Colours are adaptive and quiet: the list is the content,
-// the matched letters and the refusal are the only things that stand out.
+	"example.com/passport-update/styles"
+)
+
+// Styles are the picker's few looks, each one of the wizard's theme (styles.Theme): the list is
+// the content, the matched letters and the refusal are the only things that stand out.
 type Styles struct {
 	Location  lipgloss.Style // the folder line
 	Status    lipgloss.Style // counts, "Loading…", the input hint
@@ -17,39 +22,34 @@ type Styles struct {
 	Warning   lipgloss.Style // preview warnings
 	Refusal   lipgloss.Style // preview refusal sentence
 	Detail    lipgloss.Style // size · pixels · format
+	Caret     lipgloss.Style // the input's cursor cell, drawn reversed as in every field
+
+	// Profile is the colour profile the styles draw in: the preview's thumbnail is drawn in it
+	// too, and without colour the input's cursor is a bar.
+	Profile termenv.Profile
 }
 
-// DefaultStyles returns the picker's default look. Styles are shared, never copied: a Model holds
-// a pointer (the set is 6.6 KB, and a Model is copied at every step).
-func DefaultStyles() *Styles {
-	st := &Styles{}
-	st.listStyles()
-	st.noteStyles()
-	return st
+// StylesFrom takes the picker's looks from the wizard's theme, so the picker draws with the
+// theme's renderer and palette like every other screen. Styles are shared, never copied: a
+// Model holds a pointer, and a Model is copied at every step.
+func StylesFrom(t *styles.Theme) *Styles {
+	return &Styles{
+		Location:  t.Heading,
+		Status:    t.Muted,
+		Prompt:    t.Key,
+		Cursor:    t.Selected,
+		Directory: t.Key,
+		File:      t.Value,
+		Other:     t.Muted,
+		Match:     t.Match,
+		Error:     t.ErrorText,
+		Warning:   t.WarnText,
+		Refusal:   t.ErrorText.Bold(true),
+		Detail:    t.Muted,
+		Caret:     t.R.NewStyle(),
+		Profile:   t.R.ColorProfile(),
+	}
 }
 
-var (
-	dim    = lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#8A8A8A"}
-	accent = lipgloss.AdaptiveColor{Light: "#1F5FAD", Dark: "#7FB2F0"}
-	red    = lipgloss.AdaptiveColor{Light: "#B00020", Dark: "#FF7A7A"}
-)
-
-// listStyles and noteStyles are two halves: each chained style call leaves a 552-byte temporary
-// in the frame, and one function for all of them needs a 14 KB stack frame at start-up.
-func (st *Styles) listStyles() {
-	st.Location = lipgloss.NewStyle().Bold(true)
-	st.Status = lipgloss.NewStyle().Foreground(dim)
-	st.Prompt = lipgloss.NewStyle().Foreground(accent)
-	st.Cursor = lipgloss.NewStyle().Foreground(accent).Bold(true)
-	st.Directory = lipgloss.NewStyle().Foreground(accent)
-	st.File = lipgloss.NewStyle()
-	st.Other = lipgloss.NewStyle().Foreground(dim)
-}
-
-func (st *Styles) noteStyles() {
-	st.Match = lipgloss.NewStyle().Underline(true).Foreground(lipgloss.AdaptiveColor{Light: "#A04A00", Dark: "#F0A860"})
-	st.Error = lipgloss.NewStyle().Foreground(red)
-	st.Warning = lipgloss.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#8A6100", Dark: "#E0C060"})
-	st.Refusal = lipgloss.NewStyle().Foreground(red).Bold(true)
-	st.Detail = lipgloss.NewStyle().Foreground(dim)
-}
+// DefaultStyles is the theme on lipgloss's default renderer, for a picker used on its own.
+func DefaultStyles() *Styles { return StylesFrom(styles.New(lipgloss.DefaultRenderer())) }

@@ -27,7 +27,7 @@ type layout struct {
 func (m *Model) layout() layout {
 	var l layout
 	if m.errText != "" && m.width > 0 {
-		l.errLines = wrap(m.errText, m.width, 2)
+		l.errLines = m.sentence(m.errText, m.width, 2)
 	}
 	if n := m.searchNotice(); n != "" && m.width > 0 {
 		l.errLines = append(l.errLines, wrap(n, m.width, 2)...)
@@ -200,7 +200,7 @@ func (m Model) listLines(w, h int) []string {
 
 // cursorCell draws the input's cursor as every field does (textfield.Cursor).
 func (m Model) cursorCell(s string) string {
-	return textfield.Cursor(m.st.Cursor, lipgloss.ColorProfile() == termenv.Ascii)(s)
+	return textfield.Cursor(m.st.Caret, m.st.Profile == termenv.Ascii)(s)
 }
 
 // highlight renders s with the bytes at idx (rune starts, ascending) in the match style.
@@ -320,6 +320,19 @@ func thousands(n int) string {
 }
 
 // wrap breaks s into at most n lines of width w (the last one truncated with "…").
+// sentence is s in at most n lines of w cells, drawn by Options.Sentence when there is one.
+func (m *Model) sentence(s string, w, n int) []string {
+	if m.opts.Sentence == nil || w <= 0 {
+		return wrap(s, w, n)
+	}
+	lines := m.opts.Sentence(s, m.rtl, w)
+	if len(lines) > n {
+		lines = lines[:n]
+		lines[n-1] = ansi.Truncate(lines[n-1]+" …", w, "…")
+	}
+	return lines
+}
+
 func wrap(s string, w, n int) []string {
 	if w <= 0 {
 		return nil
