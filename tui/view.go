@@ -104,7 +104,8 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 		// anyone: the ID tried is in the field, not in the header.
 		applicant = ""
 	}
-	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
+	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant,
+		Operator: arabic.Visible(m.cfg.Operator), Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
 		s := arabic.Visible(m.notice.sentence)
