@@ -432,6 +432,9 @@ func TestACaseIsRecordedOnceWhenItEnds(t *testing.T) {
 			f.settle()
 			f.press("ctrl+c", "enter")
 			quit(f)
+			if s := f.m.Result().Summary; !strings.Contains(s, ".json. APP-2077's case is recorded as abandoned") || !strings.HasPrefix(s, "Approved passport") {
+				f.t.Errorf("the summary line does not name both cases: %q", s)
+			}
 		}, []string{"APP-1042 approved", "APP-2077 abandoned"}},
 		{"never reached the upload: another applicant, then quit", nil, func(f *flow) {
 			f.openSession("APP-1042")

@@ -5,6 +5,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -305,13 +306,18 @@ func (m *Model) receiptWritten(msg receiptMsg) tea.Cmd {
 	if msg.outcome == receipt.Unknown {
 		return nil
 	}
-	if m.result.Summary == "" {
-		m.result.Summary = "No passport was approved."
+	switch {
+	case m.result.Summary == "":
+		m.result.Summary = "No passport was approved. "
+	case !strings.HasSuffix(m.result.Summary, "."):
+		m.result.Summary += ". " // after "— receipt …json" of an approval earlier in the run
+	default:
+		m.result.Summary += " "
 	}
 	if msg.err != nil {
-		m.result.Summary += fmt.Sprintf(" The receipt for %s (%s) could not be written: %s", applicantLabel(msg.applicant), msg.outcome, fullname.Clean(msg.err.Error()))
+		m.result.Summary += fmt.Sprintf("The receipt for %s (%s) could not be written: %s", applicantLabel(msg.applicant), msg.outcome, fullname.Clean(msg.err.Error()))
 	} else {
-		m.result.Summary += fmt.Sprintf(" %s's case is recorded as %s: receipt %s", applicantLabel(msg.applicant), msg.outcome, msg.path)
+		m.result.Summary += fmt.Sprintf("%s's case is recorded as %s: receipt %s", applicantLabel(msg.applicant), msg.outcome, msg.path)
 	}
 	return nil
 }
