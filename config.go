@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"example.com/passport-update/api"
+	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/internal/receipt"
 	"example.com/passport-update/tui/arabic"
 )
@@ -34,6 +36,10 @@ type config struct {
 	LogFile       string
 	ReceiptDir    string
 	RTL           arabic.Mode
+	// Operator is who serves the customer (--operator, else the OS login), Host the
+	// workstation: both go into every receipt and log line.
+	Operator string
+	Host     string
 
 	// from names where each setting's value came from ("--log" or "PASSPORT_LOG"), so a
 	// sentence about a bad value names what the person set.
@@ -62,17 +68,20 @@ type settings struct {
 	getenv func(string) string
 }
 
+// add registers one flag, backed by the environment variable env when it is not "".
+func (s *settings) add(name, env, def, usage string) {
+	st := &setting{name: name, env: env, def: def, usage: usage, value: new(string)}
+	start := def
+	if env != "" && s.getenv(env) != "" {
+		start = s.getenv(env)
+	}
+	s.fs.StringVar(st.value, name, start, usage)
+	s.list = append(s.list, st)
+}
+
 func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
 	s := &settings{fs: fs, getenv: getenv}
-	add := func(name, env, def, usage string) {
-		st := &setting{name: name, env: env, def: def, usage: usage, value: new(string)}
-		start := def
-		if env != "" && getenv(env) != "" {
-			start = getenv(env)
-		}
-		fs.StringVar(st.value, name, start, usage)
-		s.list = append(s.list, st)
-	}
+	add := s.add
 	add("api-url", "PASSPORT_API_URL", "", "base URL of the eKYC API, path prefix included; empty: the embedded sandbox (demo mode)")
 	add("tenant-id", "PASSPORT_TENANT_ID", "", "tenant for opening update sessions (the secret: PASSPORT_TENANT_SECRET or --tenant-secret-file)")
 	add("tenant-secret-file", "PASSPORT_TENANT_SECRET_FILE", "", "file holding the tenant secret (or set PASSPORT_TENANT_SECRET)")
@@ -85,7 +94,8 @@ func newSettings(fs *flag.FlagSet, getenv func(string) string) *settings {
 	add("max-image-mb", "PASSPORT_MAX_IMAGE_MB", "15", "refuse images larger than this many megabytes (1 MB = 1,000,000 bytes, as every screen counts them)")
 	add("dir", "PASSPORT_DIR", "", "folder the image picker opens (default: the current folder; the specimens in demo mode)")
 	add("log", "PASSPORT_LOG", "", "append a redacted request log (JSON lines) to this file")
-	add("receipt", "PASSPORT_RECEIPT_DIR", "", "write one JSON receipt per approval into this folder")
+	add("receipt", "PASSPORT_RECEIPT_DIR", "", "write one JSON receipt per customer whose scan was uploaded (approved, refused, unknown or abandoned) into this folder; list them with passport-update receipts")
+	add("operator", "PASSPORT_OPERATOR", "", "who serves the customer, written into every receipt and log line (default: the login name of this computer's user)")
 	add("rtl", "PASSPORT_RTL", "", "Arabic display: terminal, app or off (default: guessed from the terminal)")
 	return s
 }
@@ -217,6 +227,10 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 	} else {
 		c.RTL = arabic.GuessMode(getenv)
 	}
+	if c.Operator, err = operator(s.get("operator"), c.named("operator"), getenv); err != nil {
+		return c, err
+	}
+	c.Host = hostName()
 	if c.ReceiptDir != "" {
 		// Checked before anything is sent: an approval whose receipt cannot be kept must not
 		// happen, whichever front end is asked.
@@ -229,6 +243,49 @@ func (s *settings) load(getenv func(string) string) (config, error) {
 		return c, usageError{fmt.Sprintf("With %s, give either the tenant (--tenant-id and PASSPORT_TENANT_SECRET) or a ready session token (PASSPORT_TOKEN or --token-file).", c.named("api-url"))}
 	}
 	return c, nil
+}
+
+// maxOperatorLength bounds a name typed into --operator: a person's login or name, not a sentence.
+const maxOperatorLength = 64
+
+// operator is the name given (by setting), else the OS login name, else the login in $USER,
+// $LOGNAME or $USERNAME, else "unknown": a receipt always says who served the customer. A given
+// name with control characters is refused; one from the system is cleaned of them.
+func operator(given, setting string, getenv func(string) string) (string, error) {
+	if given != "" {
+		if fullname.Clean(given) != given || len([]rune(given)) > maxOperatorLength {
+			return "", usageError{fmt.Sprintf("%s must be a name of at most %d characters without control characters, not %q.", setting, maxOperatorLength, given)}
+		}
+		return given, nil
+	}
+	for _, name := range []string{osLogin(), getenv("USER"), getenv("LOGNAME"), getenv("USERNAME")} {
+		if name = strings.TrimSpace(fullname.Clean(name)); name != "" {
+			return name, nil
+		}
+	}
+	return "unknown", nil
+}
+
+// The operator's login and the workstation's name come from the system; tests replace these.
+var (
+	osLogin = func() string {
+		if u, err := user.Current(); err == nil {
+			return u.Username
+		}
+		return ""
+	}
+	osHostname = os.Hostname
+)
+
+// hostName is the workstation's name as receipts and the log record it, "unknown" when the
+// system does not say.
+func hostName() string {
+	if h, err := osHostname(); err == nil {
+		if h = strings.TrimSpace(fullname.Clean(h)); h != "" {
+			return h
+		}
+	}
+	return "unknown"
 }
 
 // maxImageBytes is the limit in bytes. A megabyte is 1,000,000 bytes, the unit every screen and

@@ -115,10 +115,47 @@ func TestHelpListsEveryFlagWithItsVariable(t *testing.T) {
 		"--timeout", "PASSPORT_TIMEOUT", "--upload-timeout", "PASSPORT_UPLOAD_TIMEOUT", "--ca-file",
 		"PASSPORT_CA_FILE", "--max-image-mb", "PASSPORT_MAX_IMAGE_MB", "--dir", "PASSPORT_DIR", "--log",
 		"PASSPORT_LOG", "--receipt", "PASSPORT_RECEIPT_DIR", "--rtl", "PASSPORT_RTL", "--version",
+		"--operator", "PASSPORT_OPERATOR", "passport-update receipts",
 	} {
 		if !strings.Contains(help, want) {
 			t.Errorf("--help does not mention %s", want)
 		}
+	}
+}
+
+// The operator is never empty: the name given, else the OS login, else $USER, $LOGNAME or
+// $USERNAME, else "unknown"; a login with control characters is cleaned, a name given with them
+// is refused.
+func TestTheOperatorDefaultsToWhoIsLoggedIn(t *testing.T) {
+	old := osLogin
+	t.Cleanup(func() { osLogin = old })
+	for _, tc := range []struct {
+		name, login string
+		env         map[string]string
+		want        string
+	}{
+		{"the OS login", "amal.hassan", map[string]string{"USER": "user-var"}, "amal.hassan"},
+		{"$USER when the OS does not say", "", map[string]string{"USER": "user-var", "LOGNAME": "logname-var"}, "user-var"},
+		{"$LOGNAME next", "", map[string]string{"LOGNAME": "logname-var", "USERNAME": "username-var"}, "logname-var"},
+		{"$USERNAME (Windows) next", "", map[string]string{"USERNAME": "username-var"}, "username-var"},
+		{"unknown when nothing says", "", nil, "unknown"},
+		{"a login with an escape sequence is cleaned", "amal\x1b[2J", nil, "amal"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			osLogin = func() string { return tc.login }
+			fs := newFlagSet("t")
+			s := newSettings(fs, envOf(tc.env))
+			if err := fs.Parse(nil); err != nil {
+				t.Fatal(err)
+			}
+			c, err := s.load(envOf(tc.env))
+			if err != nil || c.Operator != tc.want {
+				t.Errorf("operator %q (%v), want %q", c.Operator, err, tc.want)
+			}
+			if c.Host == "" {
+				t.Error("no host name")
+			}
+		})
 	}
 }
 
@@ -230,6 +267,7 @@ func TestABadValueIsNamedAsThePersonSetIt(t *testing.T) {
 		{"log", "no-such-folder/requests.log"},
 		{"ca-file", "no-such-ca.pem"},
 		{"api-url", "ftp://bank.example/"},
+		{"operator", "amal\x1b[31m"},
 	} {
 		variable := newSettings(newFlagSet("t"), envOf(nil)).lookup(tc.setting).env
 		t.Run(tc.setting+" from "+variable, func(t *testing.T) {

@@ -4,6 +4,7 @@
 //	passport-update             the wizard (demo mode without --api-url)
 //	passport-update run …       the same flow, non-interactive, one JSON result
 //	passport-update sandbox …   the sandbox server alone
+//	passport-update receipts …  the day's cases from the receipts folder
 package main
 
 import (
@@ -75,6 +76,8 @@ func realMain(ctx context.Context, args []string, getenv func(string) string, st
 		case "version":
 			fmt.Fprintln(stdout, "passport-update", buildVersion())
 			return 0
+		case "receipts":
+			return receiptsCommand(args[1:], getenv, stdout, stderr)
 		}
 	}
 	return wizardCommand(ctx, args, getenv, stdout, stderr)
@@ -101,6 +104,7 @@ Usage:
   passport-update [flags]            the wizard (no --api-url: demo on the embedded sandbox)
   passport-update run [flags] …      non-interactive; see passport-update run --help
   passport-update sandbox [--addr A] the sandbox server alone
+  passport-update receipts [flags]   the day's cases from the receipts folder; see passport-update receipts --help
 
 Flags (each may be set by its environment variable; a flag wins):
 `)
@@ -141,6 +145,8 @@ Secrets are never flags: PASSPORT_TENANT_SECRET / --tenant-secret-file, PASSPORT
 		StartDir:     env.startDir,
 		MaxImageSize: cfg.maxImageBytes(),
 		ReceiptDir:   cfg.ReceiptDir,
+		Operator:     cfg.Operator,
+		Host:         cfg.Host,
 		RTL:          cfg.RTL,
 		Version:      buildVersion(),
 		Logger:       env.logger,
@@ -225,7 +231,9 @@ func openEnvironment(ctx context.Context, cfg config, forPicker bool) (*environm
 			return nil, usageError{fmt.Sprintf("The log file %s (%s) cannot be opened (%v).", cfg.LogFile, cfg.named("log"), pathReason(err))}
 		}
 		env.closers = append(env.closers, func() { f.Close() })
-		env.logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		// Every line says who, where and which build: the log is read beside the receipts.
+		env.logger = slog.New(slog.NewJSONHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})).
+			With("operator", cfg.Operator, "host", cfg.Host, "version", buildVersion())
 	}
 
 	baseURL := cfg.APIURL

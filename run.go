@@ -23,7 +23,7 @@ import (
 
 // runResult is the one JSON object `passport-update run` prints.
 type runResult struct {
-	Outcome            string             `json:"outcome"` // approved, reviewed, failed, unknown
+	Outcome            string             `json:"outcome"` // approved, reviewed, failed (a refused approval too), unknown
 	ApplicantID        string             `json:"applicantId,omitempty"`
 	Image              *runImage          `json:"image,omitempty"`
 	TranslationEnabled *bool              `json:"translationEnabled,omitempty"`
@@ -32,6 +32,9 @@ type runResult struct {
 	FullNameArSent     *string            `json:"fullNameArSent"`
 	NameWarning        string             `json:"nameWarning,omitempty"`
 	Receipt            string             `json:"receipt,omitempty"`
+	Operator           string             `json:"operator,omitempty"` // as the receipt and the log say them
+	Host               string             `json:"host,omitempty"`
+	Version            string             `json:"version"`
 	TimingsMs          map[string]int64   `json:"timingsMs"`
 	Error              *runError          `json:"error,omitempty"`
 	ExitCode           int                `json:"exitCode"`
@@ -78,12 +81,56 @@ Flags:
 		s.usage(stderr)
 	}
 	// checks is [] until the checks run, so a script reads one type whatever the outcome.
-	res := runResult{Checks: []checks.Finding{}, TimingsMs: map[string]int64{}}
+	res := runResult{Checks: []checks.Finding{}, TimingsMs: map[string]int64{}, Version: buildVersion()}
+	var (
+		cfg   config
+		start time.Time
+		// From the upload on, the run ends with a receipt whatever happens, as a customer's
+		// case does in the wizard: a script's abandoned or refused case is in the day's list too.
+		uploadStarted bool
+		extracted     receipt.Extracted
+		corrections   = []receipt.Correction{}
+		send          *string // the Arabic name approved (or to approve)
+		approvalSent  bool
+		approveErr    error
+		kept          bool
+	)
+	keepReceipt := func() {
+		if !uploadStarted || cfg.ReceiptDir == "" || kept {
+			return
+		}
+		kept = true
+		outcome, sent := receipt.Abandoned, (*string)(nil)
+		if approvalSent {
+			outcome, sent = receipt.ApprovalOutcome(approveErr), send
+		}
+		path, err := receipt.Write(cfg.ReceiptDir, receipt.Receipt{
+			Tool:        "passport-update " + buildVersion(),
+			Operator:    cfg.Operator,
+			Host:        cfg.Host,
+			ApplicantID: *applicant,
+			Outcome:     outcome,
+			ImageName:   res.Image.Name,
+			ImageSize:   res.Image.Size,
+			Extracted:   extracted,
+			Corrections: corrections,
+			Findings:    res.Checks,
+			FullNameAr:  sent,
+			StartedAt:   start,
+			FinishedAt:  time.Now(),
+			Timings:     msToDurations(res.TimingsMs),
+		})
+		if err != nil {
+			fmt.Fprintln(stderr, "passport-update run: the receipt could not be written:", err)
+		}
+		res.Receipt = path
+	}
 	fail := func(code int, stage string, err error) int {
 		res.ExitCode = code
 		if res.Outcome == "" {
 			res.Outcome = "failed"
 		}
+		keepReceipt()
 		res.Error = &runError{Stage: stage, Sentence: api.Sentence(err)}
 		var ae *api.Error
 		if errors.As(err, &ae) {
@@ -108,6 +155,7 @@ Flags:
 	if err != nil {
 		return fail(exitUsage, "usage", err)
 	}
+	res.Operator, res.Host = cfg.Operator, cfg.Host
 	if *image == "" {
 		return fail(exitUsage, "usage", usageError{"--image is required: the passport scan to upload."})
 	}
@@ -127,7 +175,7 @@ Flags:
 			return fail(exitValidation, "validation", errors.New("The Arabic name cannot be sent: "+c.Err))
 		}
 	}
-	start := time.Now()
+	start = time.Now()
 	lap := func(name string, since time.Time) { res.TimingsMs[name] = time.Since(since).Milliseconds() }
 
 	// The file is checked before anything goes over the network.
@@ -178,6 +226,7 @@ Flags:
 	if err != nil {
 		return fail(exitImage, "image", err)
 	}
+	uploadStarted = true
 	up, err := client.UploadPassportImage(ctx, api.UploadRequest{CustomerID: *customerID, Image: f, Size: info.Size})
 	f.Close()
 	lap("upload", t)
@@ -185,8 +234,12 @@ Flags:
 		return fail(uploadCode(err), "upload", err)
 	}
 	data := up.Data
-	ex := receipt.FromPassport(data)
-	res.Extracted = &ex
+	extracted = receipt.FromPassport(data)
+	res.Extracted = &extracted
+	// The Arabic name: the one given, else what OCR read; sent only when translation is on or
+	// OCR read an Arabic name, otherwise null.
+	ocrName := fullname.Normalize(firstNonEmpty(data.FullNameAr, arabicOnly(data.FullName)))
+	corrections = nameCorrection(ocrName, nameGiven)
 	if found := checks.Review(data, time.Now()); found != nil {
 		res.Checks = found
 	}
@@ -197,10 +250,6 @@ Flags:
 	}
 	res.TranslationEnabled = &tr.on
 
-	// The Arabic name: the one given, else what OCR read; sent only when translation is on or
-	// OCR read an Arabic name, otherwise null.
-	ocrName := fullname.Normalize(firstNonEmpty(data.FullNameAr, arabicOnly(data.FullName)))
-	var send *string
 	switch {
 	case nameGiven != "":
 		send = &nameGiven
@@ -227,46 +276,27 @@ Flags:
 		res.Outcome = "reviewed"
 		res.FullNameArSent = nil
 		lap("total", start)
+		keepReceipt() // abandoned: uploaded, nothing approved
 		writeJSON(stdout, res)
 		return exitOK
 	}
 
 	t = time.Now()
-	err = approve(ctx, client, send, stderr)
+	approvalSent = true
+	approveErr = approve(ctx, client, send, stderr)
 	lap("approve", t)
 	lap("total", start)
 	res.FullNameArSent = send
-	outcome, code := "approved", exitOK
-	switch {
-	case api.OutcomeUnknown(err):
-		outcome, code = "unknown", exitServer
-	case err != nil:
-		outcome, code = "failed", approveCode(err)
+	// The receipt and the JSON say the outcome api's policy gives, in their own words: run's
+	// JSON has said "failed" for a refused approval from its first version, and still does.
+	switch res.Outcome = receipt.ApprovalOutcome(approveErr); res.Outcome {
+	case receipt.Unknown:
+		return fail(exitServer, "approve", approveErr)
+	case receipt.Refused:
+		res.Outcome = "failed"
+		return fail(approveCode(approveErr), "approve", approveErr)
 	}
-	res.Outcome = outcome
-	if cfg.ReceiptDir != "" {
-		path, rerr := receipt.Write(cfg.ReceiptDir, receipt.Receipt{
-			Tool:        "passport-update " + buildVersion(),
-			ApplicantID: *applicant,
-			Outcome:     outcome,
-			ImageName:   res.Image.Name,
-			ImageSize:   info.Size,
-			Extracted:   ex,
-			Corrections: nameCorrection(ocrName, nameGiven),
-			Findings:    res.Checks,
-			FullNameAr:  send,
-			StartedAt:   start,
-			FinishedAt:  time.Now(),
-			Timings:     msToDurations(res.TimingsMs),
-		})
-		if rerr != nil {
-			fmt.Fprintln(stderr, "passport-update run: the receipt could not be written:", rerr)
-		}
-		res.Receipt = path
-	}
-	if err != nil {
-		return fail(code, "approve", err)
-	}
+	keepReceipt()
 	writeJSON(stdout, res)
 	return exitOK
 }

@@ -21,6 +21,7 @@ import (
 
 	"example.com/passport-update/api"
 	"example.com/passport-update/api/sandbox"
+	"example.com/passport-update/internal/receipt"
 )
 
 var (
@@ -261,6 +262,18 @@ func TestNoSecretLeavesTheProcess(t *testing.T) {
 		b, _ := os.ReadFile(filepath.Join(receipts, e.Name()))
 		outputs.Write(b)
 	}
+	// The day's list reads those receipts back: its table, CSV and JSON hold no secret either.
+	for _, format := range []string{"table", "csv", "json"} {
+		var stdout, stderr bytes.Buffer
+		if code := realMain(context.Background(), []string{"receipts", "--format", format}, env, strings.NewReader(""), &stdout, &stderr); code != exitOK {
+			t.Fatalf("receipts --format %s: exit %d; stderr: %s", format, code, stderr.String())
+		}
+		if !strings.Contains(stdout.String(), "DEMO-OCRFAIL") || !strings.Contains(stdout.String(), "DEMO-HAPPY") {
+			t.Fatalf("receipts --format %s does not list the runs; the check below would prove nothing:\n%s", format, stdout.String())
+		}
+		outputs.Write(stdout.Bytes())
+		outputs.Write(stderr.Bytes())
+	}
 	mu.Lock()
 	secrets := append([]string{password, sandbox.TenantSecret}, tokens...)
 	mu.Unlock()
@@ -364,10 +377,19 @@ type inProcessResult struct {
 }
 
 func (p inProcess) run(ctx context.Context, password string, args ...string) inProcessResult {
-	env := envOf(map[string]string{
+	return p.runWith(ctx, nil, password, args...)
+}
+
+// runWith is run with more environment variables.
+func (p inProcess) runWith(ctx context.Context, more map[string]string, password string, args ...string) inProcessResult {
+	vars := map[string]string{
 		"PASSPORT_API_URL": p.url, "PASSPORT_TENANT_ID": sandbox.TenantID, "PASSPORT_TENANT_SECRET": sandbox.TenantSecret,
 		"PASSPORT_LOG": p.log, "PASSPORT_RECEIPT_DIR": p.receipts, "PASSPORT_TIMEOUT": "2s",
-	})
+	}
+	for k, v := range more {
+		vars[k] = v
+	}
+	env := envOf(vars)
 	var stdout, stderr bytes.Buffer
 	code := runCommand(ctx, append([]string{"--image", p.image}, args...), env, strings.NewReader(password+"\n"), &stdout, &stderr)
 	var r inProcessResult
@@ -463,7 +485,8 @@ func gzipBombBody(t *testing.T) http.HandlerFunc {
 }
 
 // TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied: the JSON, the receipt and the exit
-// code follow api.OutcomeUnknown; error.kind is always there.
+// code follow api.OutcomeUnknown; error.kind is always there. A refusal is "failed" in the JSON
+// (as it always was) and "refused" in the receipt, as the wizard records it.
 func TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied(t *testing.T) {
 	rows := []struct {
 		name    string
@@ -471,15 +494,16 @@ func TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied(t *testing.T) {
 		outcome string
 		code    int
 		kind    string
+		receipt string
 	}{
-		{"500 after the server applied it", approveFault(true, answer(500, `{"message":"Object reference not set to an instance of an object."}`, "Content-Type", "application/json")), "unknown", exitServer, "server"},
-		{"502 after the server applied it", approveFault(true, answer(502, "<html><body>Bad Gateway</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server"},
-		{"504 after the server applied it", approveFault(true, answer(504, "<html><body>Gateway Timeout</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server"},
-		{"an endless body", approveFault(true, endlessBody), "unknown", exitServer, "bad_answer"}, // stopped at the read limit
-		{"a gzip bomb", approveFault(true, gzipBombBody(t)), "unknown", exitServer, "bad_answer"},
-		{"200 that does not say it succeeded", approveFault(false, answer(200, `{"message":"Approval rejected","errorCode":"E1"}`, "Content-Type", "application/json")), "unknown", exitServer, "bad_answer"},
-		{"200 status 1: refused", approveFault(false, answer(200, `{"status":1,"message":"Update request is closed"}`, "Content-Type", "application/json")), "failed", exitValidation, "failed"},
-		{"a same-origin 307: not acted on", approveFault(false, answer(307, "", "Location", "/api/v1/update/UpdatePassport/Approve")), "failed", exitServer, "bad_answer"},
+		{"500 after the server applied it", approveFault(true, answer(500, `{"message":"Object reference not set to an instance of an object."}`, "Content-Type", "application/json")), "unknown", exitServer, "server", "unknown"},
+		{"502 after the server applied it", approveFault(true, answer(502, "<html><body>Bad Gateway</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server", "unknown"},
+		{"504 after the server applied it", approveFault(true, answer(504, "<html><body>Gateway Timeout</body></html>", "Content-Type", "text/html")), "unknown", exitServer, "server", "unknown"},
+		{"an endless body", approveFault(true, endlessBody), "unknown", exitServer, "bad_answer", "unknown"}, // stopped at the read limit
+		{"a gzip bomb", approveFault(true, gzipBombBody(t)), "unknown", exitServer, "bad_answer", "unknown"},
+		{"200 that does not say it succeeded", approveFault(false, answer(200, `{"message":"Approval rejected","errorCode":"E1"}`, "Content-Type", "application/json")), "unknown", exitServer, "bad_answer", "unknown"},
+		{"200 status 1: refused", approveFault(false, answer(200, `{"status":1,"message":"Update request is closed"}`, "Content-Type", "application/json")), "failed", exitValidation, "failed", "refused"},
+		{"a same-origin 307: not acted on", approveFault(false, answer(307, "", "Location", "/api/v1/update/UpdatePassport/Approve")), "failed", exitServer, "bad_answer", "refused"},
 	}
 	for _, row := range rows {
 		t.Run(row.name, func(t *testing.T) {
@@ -491,8 +515,8 @@ func TestRunSaysUnknownWheneverTheApprovalMayHaveBeenApplied(t *testing.T) {
 			if r.out.Error == nil || r.out.Error.Kind != row.kind || r.out.Error.Stage != "approve" {
 				t.Errorf("error %+v, want kind %q at stage approve", r.out.Error, row.kind)
 			}
-			if got := p.receiptOutcomes(t); len(got) != 1 || got[0] != row.outcome {
-				t.Errorf("receipt outcomes %v, want [%s]", got, row.outcome)
+			if got := p.receiptOutcomes(t); len(got) != 1 || got[0] != row.receipt {
+				t.Errorf("receipt outcomes %v, want [%s]", got, row.receipt)
 			}
 			s := r.out.Error.Sentence
 			if row.outcome == "unknown" && (strings.Count(s, "may or may not") != 1 || !strings.Contains(s, "back office")) {
@@ -837,6 +861,97 @@ func TestRunRefusesAReceiptFolderItCannotWriteBeforeSendingAnything(t *testing.T
 			defer mu.Unlock()
 			if len(requests) > 0 {
 				t.Errorf("run sent %v before refusing", requests)
+			}
+		})
+	}
+}
+
+// TestRunRecordsEveryCaseThatReachedTheUpload: as in the wizard, a run whose scan went to the
+// server ends with a receipt whatever happens after, so the day's list has it; a run that never
+// uploaded has none.
+func TestRunRecordsEveryCaseThatReachedTheUpload(t *testing.T) {
+	for _, row := range []struct {
+		name, password string
+		args           []string
+		json, receipt  string // "" receipt: none written
+	}{
+		{"approved", sandbox.Password, []string{"--applicant", "DEMO-HAPPY", "--yes"}, "approved", receipt.Approved},
+		{"reviewed without --yes", sandbox.Password, []string{"--applicant", "DEMO-HAPPY"}, "reviewed", receipt.Abandoned},
+		{"stopped by the checks", sandbox.Password, []string{"--applicant", "DEMO-EXPIRED", "--yes"}, "failed", receipt.Abandoned},
+		{"OCR failed", sandbox.Password, []string{"--applicant", "DEMO-OCRFAIL", "--yes"}, "failed", receipt.Abandoned},
+		{"a wrong password: never uploaded", "not-the-password", []string{"--applicant", "DEMO-HAPPY", "--yes"}, "failed", ""},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			p := newInProcess(t, sandbox.New(sandbox.Options{}))
+			r := p.run(t.Context(), row.password, row.args...)
+			if r.out.Outcome != row.json {
+				t.Fatalf("JSON outcome %q, want %q; stderr: %s", r.out.Outcome, row.json, r.stderr)
+			}
+			got := p.receiptOutcomes(t)
+			switch {
+			case row.receipt == "" && len(got) != 0:
+				t.Fatalf("receipts %v for a run that never uploaded", got)
+			case row.receipt != "" && (len(got) != 1 || got[0] != row.receipt):
+				t.Fatalf("receipt outcomes %v, want [%s]", got, row.receipt)
+			}
+			var named struct{ Receipt string }
+			json.Unmarshal([]byte(r.stdout), &named)
+			if (row.receipt != "") != (named.Receipt != "") {
+				t.Errorf("the JSON names receipt %q", named.Receipt)
+			}
+		})
+	}
+}
+
+// TestTheOperatorIsInEveryReceiptAndLogLine: --operator wins over PASSPORT_OPERATOR, which wins
+// over the OS login; the receipt, run's JSON and every line of the log name the operator, the
+// workstation and the version.
+func TestTheOperatorIsInEveryReceiptAndLogLine(t *testing.T) {
+	oldLogin, oldHost := osLogin, osHostname
+	osLogin = func() string { return "os.login" }
+	osHostname = func() (string, error) { return "branch-cairo-07", nil }
+	t.Cleanup(func() { osLogin, osHostname = oldLogin, oldHost })
+	for _, row := range []struct {
+		name string
+		env  map[string]string
+		args []string
+		want string
+	}{
+		{"--operator", map[string]string{"PASSPORT_OPERATOR": "env.name"}, []string{"--operator", "amal.hassan"}, "amal.hassan"},
+		{"PASSPORT_OPERATOR", map[string]string{"PASSPORT_OPERATOR": "سارة.م"}, nil, "سارة.م"},
+		{"the OS login by default", nil, nil, "os.login"},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			p := newInProcess(t, sandbox.New(sandbox.Options{}))
+			r := p.runWith(t.Context(), row.env, sandbox.Password, append([]string{"--applicant", "DEMO-HAPPY", "--yes"}, row.args...)...)
+			if r.code != exitOK {
+				t.Fatalf("exit %d; stderr: %s", r.code, r.stderr)
+			}
+			var out struct{ Operator, Host, Version, Receipt string }
+			if err := json.Unmarshal([]byte(r.stdout), &out); err != nil || out.Operator != row.want || out.Host != "branch-cairo-07" || out.Version == "" {
+				t.Errorf("run's JSON says operator %q host %q version %q (%v), want %q on branch-cairo-07", out.Operator, out.Host, out.Version, err, row.want)
+			}
+			body, err := os.ReadFile(out.Receipt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rec receipt.Receipt
+			if err := json.Unmarshal(body, &rec); err != nil || rec.Operator != row.want || rec.Host != "branch-cairo-07" || rec.Tool != "passport-update "+buildVersion() {
+				t.Errorf("receipt says operator %q host %q tool %q (%v), want %q", rec.Operator, rec.Host, rec.Tool, err, row.want)
+			}
+			logged, err := os.ReadFile(p.log)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(string(logged)), "\n")
+			if len(lines) < 4 {
+				t.Fatalf("the log has %d lines; the check below would prove little", len(lines))
+			}
+			for _, line := range lines {
+				var l struct{ Operator, Host, Version string }
+				if err := json.Unmarshal([]byte(line), &l); err != nil || l.Operator != row.want || l.Host != "branch-cairo-07" || l.Version != buildVersion() {
+					t.Fatalf("log line without who, where and which build (%v):\n%s", err, line)
+				}
 			}
 		})
 	}

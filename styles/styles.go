@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 )
 
@@ -179,10 +180,12 @@ type HeaderInfo struct {
 	Step      int // index into Steps; len(Steps) when all are done
 	Demo      bool
 	Applicant string // already cleaned of control characters
+	Operator  string // who serves the customer, ready to draw (arabic.Visible); "" shows none
 	Width     int
 }
 
-// Header draws the two header lines: step line with badge and applicant, then a rule.
+// Header draws the two header lines: step line with badge and applicant, then a rule that names
+// the operator at its right end.
 func (t *Theme) Header(h HeaderInfo) string {
 	var b strings.Builder
 	for i, name := range Steps {
@@ -224,7 +227,21 @@ func (t *Theme) Header(h HeaderInfo) string {
 			line = left + strings.Repeat(" ", gap) + right
 		}
 	}
-	return line + "\n" + t.Rule.Render(strings.Repeat("─", max(h.Width, 1)))
+	return line + "\n" + t.operatorRule(h.Operator, max(h.Width, 1))
+}
+
+// operatorRule is the rule under the step line, "──── operator amal.h ──": the operator's name
+// takes no line of its own and never pushes the applicant or the badge off the step line. A name
+// too long for the width is cut with "…"; below a useful width the rule is plain.
+func (t *Theme) operatorRule(operator string, width int) string {
+	const label, tail = " operator ", " ──"
+	room := width - lipgloss.Width(label) - lipgloss.Width(tail) - 4 // keep four cells of rule on the left
+	if operator == "" || room < 4 {
+		return t.Rule.Render(strings.Repeat("─", width))
+	}
+	name := ansi.Truncate(operator, room, "…")
+	left := width - lipgloss.Width(label) - lipgloss.Width(name) - lipgloss.Width(tail)
+	return t.Rule.Render(strings.Repeat("─", left)+label) + t.Applicant.Render(name) + t.Rule.Render(tail)
 }
 
 // Footer draws the rule and the key help.

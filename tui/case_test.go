@@ -1,12 +1,21 @@
 package tui
 
 import (
+	"context"
 	"encoding/json"
 	"image"
+	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"example.com/passport-update/internal/receipt"
+	"example.com/passport-update/tui/arabic"
+	"example.com/passport-update/tui/picker"
 )
 
 // One customer is one case: whatever the previous customer left (a lock-out, wrong attempts, a
@@ -294,5 +303,292 @@ func TestReviewDrawsTheScanFromThePickersCopy(t *testing.T) {
 	f.pick()
 	if f.m.step != stReview || f.m.cs.review.scan == "" || f.m.cs.review.scanReq.busy() {
 		t.Fatalf("step %v, scan drawn %v, decoding %v", f.m.step, f.m.cs.review.scan != "", f.m.cs.review.scanReq.busy())
+	}
+}
+
+// caseRecord is what the listing reads of a receipt: whose case, how it ended, who served it.
+type caseRecord struct {
+	ApplicantID, Outcome, Operator, Host string
+	FullNameArSent                       *string
+}
+
+// recorded reads every receipt in dir, as "APPLICANT outcome", sorted.
+func recorded(t *testing.T, dir string) ([]string, []caseRecord) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	var out []string
+	var recs []caseRecord
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r caseRecord
+		if err := json.Unmarshal(b, &r); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, r.ApplicantID+" "+r.Outcome)
+		recs = append(recs, r)
+	}
+	sort.Strings(out)
+	return out, recs
+}
+
+// waitForFiles waits until dir holds n receipts (written by a command nothing waits for).
+func waitForFiles(t testing.TB, dir string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if files, _ := filepath.Glob(filepath.Join(dir, "*.json")); len(files) >= n || time.Now().After(deadline) {
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestACaseIsRecordedOnceWhenItEnds: a customer whose scan reached the server gets one receipt,
+// written when the case ends, with the outcome it ended with, whichever way the customer leaves
+// the desk (Done then the next customer or a quit, another applicant, ctrl+c, a signal); a
+// customer who never reached the upload gets none.
+func TestACaseIsRecordedOnceWhenItEnds(t *testing.T) {
+	approve := func(f *flow) {
+		f.press("ctrl+s", "enter")
+		f.until("the approval answer", func(m Model) bool { return !m.cs.approve.inFlight() })
+	}
+	quit := func(f *flow) {
+		for !f.quit {
+			f.step()
+		}
+	}
+	for _, row := range []struct {
+		name string
+		api  func(*fakeAPI)
+		walk func(f *flow)
+		want []string
+	}{
+		{"approved, then the next customer", nil, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.settle()
+			f.press("n")
+			f.settle()
+		}, []string{"APP-1042 approved"}},
+		{"approved, then quit", nil, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.press("q")
+			quit(f)
+		}, []string{"APP-1042 approved"}},
+		{"left at Review for another applicant", nil, func(f *flow) {
+			f.toReview()
+			f.press("esc", "esc", "esc", "ctrl+u")
+			f.openSession("APP-2077")
+			waitForFiles(f.t, f.m.cfg.ReceiptDir, 1) // the picker's preview may tick on: no settle
+		}, []string{"APP-1042 abandoned"}},
+		{"left at Review by ctrl+c, enter", nil, func(f *flow) {
+			f.toReview()
+			f.press("ctrl+c", "enter")
+			quit(f)
+		}, []string{"APP-1042 abandoned"}},
+		{"a signal at Review", nil, func(f *flow) {
+			f.toReview()
+			f.send(leaveMsg{})
+			quit(f)
+		}, []string{"APP-1042 abandoned"}},
+		{"the server refused the name, then quit", func(a *fakeAPI) { a.approveMode = "400ar" }, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.press("ctrl+c", "enter")
+			quit(f)
+		}, []string{"APP-1042 refused"}},
+		{"an unknown outcome, then quit", func(a *fakeAPI) { a.approveMode = "drop" }, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.press("ctrl+c", "enter")
+			quit(f)
+		}, []string{"APP-1042 unknown"}},
+		{"an unknown outcome, then approved on the second try", func(a *fakeAPI) { a.approveMode = "drop" }, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.api.mu.Lock()
+			f.api.approveMode = ""
+			f.api.mu.Unlock()
+			f.press("enter", "enter") // armed, then sent
+			f.until("the second answer", func(m Model) bool { return !m.cs.approve.inFlight() })
+			f.settle()
+			f.clock.Advance(2 * enterGrace)
+			f.press("n")
+			f.settle()
+		}, []string{"APP-1042 approved"}},
+		{"two customers: one approved, one left after the upload", nil, func(f *flow) {
+			f.toReview()
+			approve(f)
+			f.settle()
+			f.press("n")
+			f.openSession("APP-2077")
+			f.verify(testPassword)
+			f.settle()
+			f.pick()
+			f.settle()
+			f.press("ctrl+c", "enter")
+			quit(f)
+			if s := f.m.Result().Summary; !strings.Contains(s, ".json. APP-2077's case is recorded as abandoned") || !strings.HasPrefix(s, "Approved passport") {
+				f.t.Errorf("the summary line does not name both cases: %q", s)
+			}
+		}, []string{"APP-1042 approved", "APP-2077 abandoned"}},
+		{"never reached the upload: another applicant, then quit", nil, func(f *flow) {
+			f.openSession("APP-1042")
+			f.verify(testPassword)
+			f.settle()
+			f.press("esc", "esc", "ctrl+u")
+			f.openSession("APP-2077")
+			f.press("ctrl+c")
+			quit(f)
+		}, nil},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			fa := newFakeAPI()
+			if row.api != nil {
+				row.api(fa)
+			}
+			dir := t.TempDir()
+			f := newFlow(t, fa, 80, 24, func(c *Config) { c.ReceiptDir, c.Operator, c.Host = dir, "amal.hassan", "branch-cairo-07" })
+			row.walk(f)
+			got, recs := recorded(t, dir)
+			if strings.Join(got, ", ") != strings.Join(row.want, ", ") {
+				t.Fatalf("receipts %q, want %q; screen:\n%s", got, row.want, f.screen())
+			}
+			for _, r := range recs {
+				if r.Operator != "amal.hassan" || r.Host != "branch-cairo-07" {
+					t.Errorf("receipt of %s names operator %q on %q", r.ApplicantID, r.Operator, r.Host)
+				}
+				if sent := r.FullNameArSent != nil; sent != (r.Outcome != "abandoned") {
+					t.Errorf("%s receipt says a name was sent: %v", r.Outcome, sent)
+				}
+			}
+			if f.quit && len(row.want) > 0 && strings.HasSuffix(row.want[len(row.want)-1], "abandoned") {
+				if s := f.m.Result().Summary; !strings.Contains(s, "recorded as abandoned: receipt "+dir) {
+					t.Errorf("the summary does not name the abandoned case's receipt: %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestAClosedWindowAfterTheUploadStillLeavesTheReceipt: when the terminal goes away, bubbletea
+// can end on the failed read before the SIGHUP that came with it is handled, so no Update ever
+// hears that the customer is left. Run writes the case's receipt on its way out all the same.
+func TestAClosedWindowAfterTheUploadStillLeavesTheReceipt(t *testing.T) {
+	dir := t.TempDir()
+	cfg := Config{
+		Client:       startAPI(t, newFakeAPI()),
+		TenantID:     "bank-tenant",
+		TenantSecret: testTenantSecret,
+		StartDir:     t.TempDir(),
+		MaxImageSize: 20 << 20,
+		RTL:          arabic.ModeTerminal,
+		Version:      "test",
+		ReceiptDir:   dir,
+		Operator:     "amal.hassan",
+		Getenv:       func(k string) string { return map[string]string{"NO_COLOR": "1"}[k] },
+	}
+	writeScan(t, cfg.StartDir)
+	keys, typed := io.Pipe()
+	out := &syncBuffer{}
+	cfg.Input, cfg.Output = keys, out
+	type ran struct {
+		res Result
+		err error
+	}
+	done := make(chan ran, 1)
+	go func() {
+		res, err := Run(context.Background(), cfg)
+		done <- ran{res, err}
+	}()
+	waitFor := func(s string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(out.String(), s) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the screen never showed %q; output:\n%s", s, out.String())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+	send := func(s string) {
+		t.Helper()
+		if _, err := io.WriteString(typed, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor("Applicant ID")
+	send("APP-1042")
+	send("\r")
+	waitFor("Verify the customer")
+	send(testPassword)
+	send("\r")
+	waitFor("specimen-passport.jpg")
+	send("\r")
+	waitFor("Review what the scan says")
+	typed.CloseWithError(syscall.EIO) // the window is gone
+
+	r := <-done
+	if r.err == nil {
+		t.Fatal("Run ended without the read error; the test did not close the window")
+	}
+	got, _ := recorded(t, dir)
+	if strings.Join(got, ", ") != "APP-1042 abandoned" {
+		t.Fatalf("receipts %q after the window closed", got)
+	}
+	if !strings.Contains(r.res.Summary, "recorded as abandoned: receipt "+dir) {
+		t.Errorf("summary %q", r.res.Summary)
+	}
+}
+
+// TestADayAtTheDeskAgainstTheSandbox: the demo's happy customer approved, the next one's expired
+// passport uploaded and left; both are in the receipts folder, and the listing puts them in order.
+func TestADayAtTheDeskAgainstTheSandbox(t *testing.T) {
+	cfg, chosen := sandboxConfig(t)
+	dir := t.TempDir()
+	cfg.ReceiptDir, cfg.Operator, cfg.Host = dir, "amal.hassan", "branch-cairo-07"
+	d := newDriver(t, cfg, 120, 40)
+	d.requireScreen("operator amal.hassan")
+	serve := func(applicant string) {
+		t.Helper()
+		d.typeText(applicant)
+		d.press("enter")
+		d.until("the password step", func(m Model) bool { return m.step == stPassword })
+		d.typeText("Demo@2026")
+		d.press("enter")
+		d.until("the passport step", func(m Model) bool { return m.step == stPassport })
+		d.send(picker.ChosenMsg{File: chosen})
+		d.until("the review", func(m Model) bool { return m.step == stReview })
+	}
+	serve("DEMO-HAPPY")
+	d.press("ctrl+s", "enter")
+	d.until("done", func(m Model) bool { return m.step == stDone })
+	d.settle()
+	d.press("n")
+	serve("DEMO-EXPIRED")
+	d.press("ctrl+c", "enter")
+	for !d.quit {
+		d.step()
+	}
+	l, err := receipt.List(dir, receipt.Filter{From: time.Now().Add(-time.Hour), To: time.Now().Add(time.Hour)})
+	if err != nil || len(l.Skipped) != 0 {
+		t.Fatalf("%v, skipped %v", err, l.Skipped)
+	}
+	var got []string
+	for _, c := range l.Cases {
+		got = append(got, c.ApplicantID+" "+c.Outcome+" "+c.Operator)
+		if c.DocumentNumber == "" || c.FullNameAr == "" {
+			t.Errorf("%s: no document number or Arabic name: %+v", c.ApplicantID, c)
+		}
+	}
+	if strings.Join(got, ", ") != "DEMO-HAPPY approved amal.hassan, DEMO-EXPIRED abandoned amal.hassan" {
+		t.Fatalf("the day's cases: %q", got)
+	}
+	if l.Totals[receipt.Approved] != 1 || l.Totals[receipt.Abandoned] != 1 {
+		t.Errorf("totals %v", l.Totals)
 	}
 }

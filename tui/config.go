@@ -42,12 +42,16 @@ type Config struct {
 	StartDir     string // absolute; where the picker opens
 	MaxImageSize int64
 	ReceiptDir   string // "" = no receipts
-	RTL          arabic.Mode
-	Version      string
-	Logger       *slog.Logger // may be nil
-	Graphics     Graphics     // how pictures are drawn (the face view); zero: half-blocks
-	Input        io.Reader    // nil = stdin (tests)
-	Output       io.Writer    // nil = stdout (tests)
+	// Operator is who serves the customers (shown in the header), Host the workstation; both
+	// go into every receipt.
+	Operator string
+	Host     string
+	RTL      arabic.Mode
+	Version  string
+	Logger   *slog.Logger // may be nil
+	Graphics Graphics     // how pictures are drawn (the face view); zero: half-blocks
+	Input    io.Reader    // nil = stdin (tests)
+	Output   io.Writer    // nil = stdout (tests)
 
 	// Getenv reads the environment for the colour profile, background and terminal bidi
 	// support; nil = os.Getenv.

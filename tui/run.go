@@ -126,7 +126,9 @@ func firstModelSized(ctx context.Context, cfg Config, out io.Writer, w, h int) *
 	return &firstPaint{Model: m, out: out}
 }
 
-// outcome reads what Run reports from the program's final model.
+// outcome reads what Run reports from the program's final model, once the case at the desk has
+// ended and its receipt is written (finalResult): the program may have ended before the command
+// writing it was run or answered.
 func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
 	var m *Model
 	switch final := final.(type) {
@@ -137,7 +139,7 @@ func outcome(final tea.Model) (res Result, bidiOff bool, panicPath string) {
 	default:
 		return Model{}.Result(), false, ""
 	}
-	return m.Result(), m.bidiOff, m.panicPath
+	return m.finalResult(), m.bidiOff, m.panicPath
 }
 
 // firstPaint draws the first frame as soon as bubbletea has entered the alternate screen,

@@ -9,6 +9,7 @@ import (
 
 	"example.com/passport-update/api/fullname"
 	"example.com/passport-update/styles"
+	"example.com/passport-update/tui/arabic"
 )
 
 // View returns the screen rendered at the end of the last Update: all the drawing work happens
@@ -103,7 +104,8 @@ func (m *Model) chrome() (header, footer string, bodyH int) {
 		// anyone: the ID tried is in the field, not in the header.
 		applicant = ""
 	}
-	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant, Width: c.width}))
+	head.WriteString(t.Header(styles.HeaderInfo{Step: m.stepIndex(), Demo: m.cfg.Demo != nil, Applicant: applicant,
+		Operator: arabic.Visible(m.cfg.Operator), Width: c.width}))
 	head.WriteString("\n")
 	if m.notice.kind != noticeNone {
 		s := m.notice.sentence

@@ -5,11 +5,13 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"example.com/passport-update/api/fullname"
+	"example.com/passport-update/internal/receipt"
 	"example.com/passport-update/tui/arabic"
 )
 
@@ -88,17 +90,17 @@ func (m *Model) quit() tea.Cmd {
 	return m.stop()
 }
 
-// stop ends the program now, after writing the receipt of an approval whose answer never came.
+// stop ends the program now. The case ends first, and the program quits once its receipt
+// (abandoned, refused, unknown when an approval is left without its answer, or the approval's
+// own, which may still be being written) is on disk; Run makes sure of it however else the
+// program ends (finalResult).
 func (m *Model) stop() tea.Cmd {
-	var receipt tea.Cmd
-	if m.cs.approve.inFlight() && !m.cs.receipt.busy() {
-		receipt = m.cs.writeReceipt(&m.cfg, outcomeUnknown, m.c.now())
-	}
+	m.cs.end(&m.cfg, m.c.now())
+	write := m.cs.receiptWritten()
 	m.quitting = true
-	if receipt != nil {
-		return tea.Sequence(receipt, tea.Quit)
+	if write != nil {
+		return tea.Sequence(write, tea.Quit)
 	}
-	m.cs.close()
 	return tea.Quit
 }
 
@@ -137,9 +139,11 @@ func (m *Model) act(a action) tea.Cmd {
 		m.notice = notice{}
 		m.goTo(stStopped)
 	case actSessionOpened:
+		var write tea.Cmd
 		if a.applicantID != cs.applicantID && cs.applicantID != "" {
-			// Another applicant is another customer: nothing of the previous one carries over.
-			cs.close()
+			// Another applicant is another customer: the previous one's case ends here and
+			// nothing of it carries over.
+			write = cs.end(&m.cfg, d.now)
 			*cs = newCase(&m.cfg, &m.c).withSession(cs.session)
 		}
 		cs.openedSession(a, d.now)
@@ -147,7 +151,7 @@ func (m *Model) act(a action) tea.Cmd {
 		m.goTo(stPassword)
 		var cmd tea.Cmd
 		cs.review, cmd = cs.review.askTranslation(m.desk())
-		return cmd
+		return tea.Batch(write, cmd)
 	case actExpired:
 		return m.expired()
 	case actVerified:
@@ -164,6 +168,7 @@ func (m *Model) act(a action) tea.Cmd {
 		}
 		m.notice = notice{}
 		m.goTo(stUpload)
+		cs.reachedUpload = true
 		var cmd tea.Cmd
 		cs.upload, cmd = cs.upload.start(d, &m.c, a.file)
 		return cmd
@@ -249,19 +254,22 @@ func (m *Model) expired() tea.Cmd {
 	return nil
 }
 
-// settled: the approval ended (approved, or with an outcome nobody knows). Both are recorded;
-// an approval shows Done, an unknown outcome stays on Approve with the sentence.
+// settled: the approval ended, approved or with an outcome nobody knows. An approval ends the
+// case (its receipt is written now, for Done to name); an unknown outcome stays on Approve with
+// the sentence, and the case stays open: a second approval may follow, and the receipt records
+// how the case ends.
 func (m *Model) settled(a actSettled) tea.Cmd {
 	cs := &m.cs
 	now := m.c.now()
-	receipt := cs.writeReceipt(&m.cfg, a.outcome, now)
+	var write tea.Cmd
 	if a.outcome == outcomeApproved {
+		write = cs.end(&m.cfg, now)
 		m.result.Approved++
 		m.result.Summary = fmt.Sprintf("Approved passport %s for %s in %s", fullname.Clean(cs.approve.docNumber), m.applicantLabel(), roundDuration(now.Sub(cs.startedAt)))
 		if m.result.Approved > 1 {
 			m.result.Summary += fmt.Sprintf(" (%d customers this run)", m.result.Approved)
 		}
-		cs.done = cs.done.show(cs.approve.docNumber, cs.applicantID, now.Sub(cs.startedAt), now, receipt != nil)
+		cs.done = cs.done.show(cs.approve.docNumber, cs.applicantID, now.Sub(cs.startedAt), now, write != nil)
 		m.notice = notice{}
 		m.goTo(stDone)
 	} else {
@@ -271,47 +279,85 @@ func (m *Model) settled(a actSettled) tea.Cmd {
 		m.notice = notice{kind: noticeError, sentence: a.sentence}
 	}
 	if m.leaving {
+		// Quit was asked while the approval was in flight: now the case ends (approved:
+		// already, above; unknown: here) and the program quits once its receipt is written.
 		m.quitting = true
-		if receipt != nil {
-			return tea.Sequence(receipt, tea.Quit)
-		}
-		return tea.Quit
+		return tea.Sequence(write, cs.end(&m.cfg, now), tea.Quit)
 	}
-	return receipt
+	return write
 }
 
+// receiptWritten: where a case's receipt went. Done names it; the summary line left in the
+// terminal names the receipt of a case ended by quitting; a receipt that could not be written
+// for a customer who has already left is said on the screen, since nothing else would say it.
 func (m *Model) receiptWritten(msg receiptMsg) tea.Cmd {
 	if !m.cs.receipt.answers(msg.id) {
+		if msg.err != nil {
+			m.notice = notice{kind: noticeError, sentence: fmt.Sprintf("The receipt for %s (%s) could not be written: %s",
+				applicantLabel(msg.applicant), msg.outcome, fullname.Clean(msg.err.Error()))}
+		}
 		return nil
 	}
 	if m.step == stDone {
 		m.cs.done = m.cs.done.receiptWritten(msg.path, msg.err)
+		if msg.err != nil {
+			m.result.Summary += " — the receipt could not be written: " + fullname.Clean(msg.err.Error())
+		} else {
+			m.result.Summary += " — receipt " + msg.path
+		}
+		return nil
+	}
+	m.cs.receiptPath = msg.path // Result names it with an unknown outcome
+	if msg.outcome == receipt.Unknown {
+		return nil
 	}
 	switch {
-	case msg.err != nil:
-		m.result.Summary += " — the receipt could not be written: " + fullname.Clean(msg.err.Error())
-	case m.step == stDone:
-		m.result.Summary += " — receipt " + msg.path
+	case m.result.Summary == "":
+		m.result.Summary = "No passport was approved. "
+	case !strings.HasSuffix(m.result.Summary, "."):
+		m.result.Summary += ". " // after "— receipt …json" of an approval earlier in the run
 	default:
-		m.cs.receiptPath = msg.path
-		if m.notice.kind == noticeError {
-			m.notice.sentence += " Receipt: " + msg.path
-		}
+		m.result.Summary += " "
+	}
+	if msg.err != nil {
+		m.result.Summary += fmt.Sprintf("The receipt for %s (%s) could not be written: %s", applicantLabel(msg.applicant), msg.outcome, fullname.Clean(msg.err.Error()))
+	} else {
+		m.result.Summary += fmt.Sprintf("%s's case is recorded as %s: receipt %s", applicantLabel(msg.applicant), msg.outcome, msg.path)
 	}
 	return nil
 }
 
-// nextCustomer replaces the case: the next customer starts with nothing of this one's.
+// finalResult is Result once the program has ended, however it ended: a quit, a signal, a
+// closed window whose input failed before the signal was read, a panic. The case at the desk
+// ends if it has not, and its receipt is written before Run returns, waiting for the command
+// that may be writing it still.
+func (m *Model) finalResult() Result {
+	m.cs.end(&m.cfg, m.c.now()) // its command is not run: the job is written here
+	var failed error
+	if j := m.cs.receiptJob; j != nil {
+		msg := j.write()
+		failed = msg.err
+		m.receiptWritten(msg)
+	}
+	r := m.Result()
+	if r.OutcomeUnknown && failed != nil {
+		r.Summary += " The receipt could not be written: " + fullname.Clean(failed.Error())
+	}
+	return r
+}
+
+// nextCustomer ends this customer's case and starts a new one: the next customer starts with
+// nothing of this one's.
 func (m *Model) nextCustomer() tea.Cmd {
 	if m.cfg.TokenReady {
 		m.notice = notice{kind: noticeInfo, sentence: "This run was started with one customer's session token; start passport-update again for the next customer."}
 		return nil
 	}
-	m.cs.close()
+	write := m.cs.end(&m.cfg, m.c.now())
 	m.cs = newCase(&m.cfg, &m.c)
 	m.notice = notice{}
 	m.goTo(stSession)
-	return nil
+	return write
 }
 
 // stoppedKey: enter starts over with a new customer (with a ready token there is nothing to
@@ -336,10 +382,12 @@ func (m *Model) startThumbs() tea.Cmd {
 	return cmd
 }
 
-// applicantLabel names the customer in sentences.
-func (m *Model) applicantLabel() string {
-	if m.cs.applicantID == "" {
+// applicantLabel names the customer at the desk in sentences.
+func (m *Model) applicantLabel() string { return applicantLabel(m.cs.applicantID) }
+
+func applicantLabel(id string) string {
+	if id == "" {
 		return "this customer"
 	}
-	return fullname.Clean(m.cs.applicantID)
+	return fullname.Clean(id)
 }

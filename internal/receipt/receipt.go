@@ -1,9 +1,11 @@
-// Package receipt writes the opt-in JSON record of one approval (mode 0600; no secrets, no image
-// bytes).
+// Package receipt writes the opt-in JSON record of one customer's case (mode 0600; no secrets, no
+// image bytes), and lists a folder of them (List).
 //
-// A receipt is what a branch keeps or attaches to a bug report: what OCR read, what the person
-// corrected, which checks were raised, what was sent and how it ended. It never holds the
-// password, the token or the images: the record types have no field that could carry them.
+// A receipt is what a branch keeps, audits or attaches to a bug report: who served the customer
+// and where, what OCR read, what the person corrected, which checks were raised, what was sent and
+// how it ended. One is written for every customer whose scan reached the server, approved or not.
+// It never holds the password, the token or the images: the record types have no field that
+// could carry them.
 package receipt
 
 import (
@@ -20,11 +22,15 @@ type Correction struct {
 	Corrected string `json:"corrected"`
 }
 
-// Receipt is the record of one approval.
+// Receipt is the record of one customer's case.
 type Receipt struct {
-	Tool        string           `json:"tool"` // "passport-update <version>"
+	Tool string `json:"tool"` // "passport-update <version>"
+	// Operator is the member of staff at the desk (--operator, by default the OS login); Host
+	// is the workstation's name.
+	Operator    string           `json:"operator"`
+	Host        string           `json:"host"`
 	ApplicantID string           `json:"applicantId,omitempty"`
-	Outcome     string           `json:"outcome"` // "approved", "unknown", "failed"
+	Outcome     string           `json:"outcome"` // Approved, Unknown, Refused or Abandoned
 	ImageName   string           `json:"imageName"`
 	ImageSize   int64            `json:"imageSize"`
 	ImageSHA256 string           `json:"imageSha256,omitempty"`

@@ -57,7 +57,7 @@ func approval(t testing.TB) (Receipt, api.PassportData) {
 	}
 	sent := "محمد أحمد حسن"
 	r := Receipt{
-		Tool: "passport-update 1.0.0", ApplicantID: "APP-1001", Outcome: "approved",
+		Tool: "passport-update 1.0.0", Operator: "amal.hassan", Host: "branch-cairo-07", ApplicantID: "APP-1001", Outcome: Approved,
 		ImageName: "passport-hassan.jpg", ImageSize: 184_220, ImageSHA256: strings.Repeat("ab", 32),
 		Extracted:   FromPassport(d),
 		Corrections: []Correction{{Field: "FullNameAr", Original: "محمد احمد حسن", Corrected: sent}},

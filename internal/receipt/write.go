@@ -89,7 +89,8 @@ func Writable(dir string) error {
 //
 // People read receipts with cat, so the text that names things from outside (the image's file
 // name, the applicant ID, the findings' sentences) is written as the screens draw it: the file
-// name escaped (imagecheck.EscapeName, as the picker shows it), the rest through fullname.Clean; no
+// name escaped (imagecheck.EscapeName, as the picker shows it), the rest (the operator and host
+// too) through fullname.Clean; no
 // escape sequence, control or bidi control reaches the terminal. OCR's values in
 // Extracted and the corrections are data and stay as the server and the person gave them.
 func encode(r Receipt) ([]byte, error) {
@@ -98,6 +99,7 @@ func encode(r Receipt) ([]byte, error) {
 	}
 	r.ImageName = imagecheck.EscapeName(r.ImageName)
 	r.ApplicantID = fullname.Clean(r.ApplicantID)
+	r.Operator, r.Host = fullname.Clean(r.Operator), fullname.Clean(r.Host)
 	findings := make([]checks.Finding, len(r.Findings)) // never the caller's slice
 	for i, f := range r.Findings {
 		f.Sentence = fullname.Clean(f.Sentence)
