@@ -302,7 +302,10 @@ func TestPicturesReachTheTerminalWholeThroughBubbleteasRenderer(t *testing.T) {
 			if strings.Contains(written[:at], introducer) {
 				t.Fatal("a picture was written before the lines under it were erased")
 			}
-			if rest := ansi.Strip(written[at+len(pixels):]); strings.TrimSpace(rest) != "" {
+			// A slow machine may get the frame painted twice (the renderer's ticker); what counts
+			// is that the last write of the pictures is the last thing that shows.
+			final := strings.LastIndex(written, pixels)
+			if rest := ansi.Strip(written[final+len(pixels):]); strings.TrimSpace(rest) != "" {
 				t.Fatalf("bubbletea wrote %q after the pictures", rest)
 			}
 			if !strings.Contains(ansi.Strip(written), "any key back to Review") {
